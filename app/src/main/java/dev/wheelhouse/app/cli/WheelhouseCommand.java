@@ -1,0 +1,34 @@
+package dev.wheelhouse.app.cli;
+
+import dev.wheelhouse.app.ui.WheelhouseFx;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `wheelhouse` alone opens the console window; the subcommands are its headless twin. */
+@Command(
+        name = "wheelhouse",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Operations console for Kubernetes clusters and Linux hosts.",
+            "Without a command, opens the console window."
+        },
+        subcommands = {EnvsCommand.class, HistoryCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:the operation failed (and was left safe, as printed)",
+            "2:bad input or bad usage"
+        })
+public final class WheelhouseCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() {
+        WheelhouseFx.launch(global.services());
+        return ExitCodes.DONE;
+    }
+}

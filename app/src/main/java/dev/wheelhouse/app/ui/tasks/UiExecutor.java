@@ -1,0 +1,41 @@
+package dev.wheelhouse.app.ui.tasks;
+
+/**
+ * Runs blocking work away from the FX thread and delivers the outcome on it. Every store,
+ * discovery or history call of the window goes through one of these; view-model tests use
+ * {@link CurrentThreadUiExecutor} so they need no toolkit and no waiting.
+ */
+public interface UiExecutor extends AutoCloseable {
+
+    /** Starts the task; exactly one of its callbacks later runs on the UI thread. */
+    <T> TaskHandle execute(BackgroundTask<T> task);
+
+    /** Runs a small piece of UI work on the UI thread (now, if already on it). */
+    void onUiThread(Runnable uiWork);
+
+    /** Stops accepting work and waits briefly for running tasks; callbacks after this are dropped. */
+    @Override
+    void close();
+
+    /** A message for the user from a failure: never a stack trace. */
+    static String describe(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof java.util.concurrent.CompletionException
+                        || t instanceof java.util.concurrent.ExecutionException
+                        || t instanceof java.lang.reflect.UndeclaredThrowableException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + message;
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + message;
+        }
+        return message;
+    }
+}

@@ -12,7 +12,10 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"environments", "applications"})
-record WorkspaceFile(List<EnvironmentEntry> environments, List<ApplicationEntry> applications) {
+record WorkspaceFile(
+        // Always written, so even an empty workspace file shows where environments go.
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EnvironmentEntry> environments,
+        List<ApplicationEntry> applications) {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"name", "tier", "colour", "readOnly", "kubernetes", "hosts"})

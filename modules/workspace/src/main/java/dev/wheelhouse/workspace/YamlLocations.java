@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -70,6 +71,10 @@ final class YamlLocations {
                     stack.pop();
                     continue;
                 }
+                if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw new StructureException(line, column, "YAML aliases (*" + p.getText()
+                            + ") are not supported in a workspace file; write the value out");
+                }
                 String path;
                 if (stack.isEmpty()) {
                     if (rootSeen) {
@@ -104,6 +109,13 @@ final class YamlLocations {
 
     Optional<Node> value(String path) {
         return Optional.ofNullable(values.get(path));
+    }
+
+    /** True when the key is written but has no value ("colour:" or an unquoted "colour: #..."). */
+    boolean emptyValue(String path) {
+        Node n = values.get(path);
+        return keys.containsKey(path) && n != null
+                && (n.kind() == Kind.NULL || (n.kind() == Kind.SCALAR && n.text().isEmpty()));
     }
 
     Optional<Node> key(String path) {

@@ -292,6 +292,11 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
                     + " (known fields: " + String.join(", ", known) + ")");
         }
         YamlLocations.Node where = at.nearest(path);
+        boolean empty = at.value(path).map(n -> n.kind() == YamlLocations.Kind.NULL
+                || (n.kind() == YamlLocations.Kind.SCALAR && n.text().isEmpty())).orElse(false);
+        if (m instanceof MismatchedInputException mi && mi.getTargetType() != null && empty) {
+            return new FileProblem(where, YamlLocations.describe(path) + " is empty: expected " + expected(mi.getTargetType()));
+        }
         if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             String found = m instanceof InvalidFormatException f && f.getValue() != null
                     ? "'" + f.getValue() + "'"
@@ -389,6 +394,7 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
         for (int i = 0; i < envEntries.size(); i++) {
             String where = "environments[" + i + "]";
             EnvironmentEntry e = present(envEntries.get(i), where, "an environment (name, tier, ...)", at);
+            noEmptyValues(at, where, ENVIRONMENT_SCALARS);
             Tier tier = null;
             if (e.tier() != null) {
                 tier = Tier.parse(e.tier()).orElseThrow(() -> new FileProblem(at.nearest(where + ".tier"),
@@ -398,12 +404,14 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
             List<KubernetesEntry> kube = orEmpty(e.kubernetes());
             for (int k = 0; k < kube.size(); k++) {
                 KubernetesEntry t = present(kube.get(k), where + ".kubernetes[" + k + "]", "a context", at);
+                noEmptyValues(at, where + ".kubernetes[" + k + "]", KUBERNETES_SCALARS);
                 targets.add(new KubeTarget(t.context(), t.namespaces()));
             }
             List<HostRef> hosts = new ArrayList<>();
             List<HostEntry> hostEntries = orEmpty(e.hosts());
             for (int h = 0; h < hostEntries.size(); h++) {
                 HostEntry host = present(hostEntries.get(h), where + ".hosts[" + h + "]", "a host alias", at);
+                noEmptyValues(at, where + ".hosts[" + h + "]", HOST_SCALARS);
                 hosts.add(new HostRef(host.alias(), host.hostName(), host.port(), host.user()));
             }
             environments.add(new Environment(e.name(), tier, e.colour(), Boolean.TRUE.equals(e.readOnly()), targets, hosts));
@@ -413,6 +421,7 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
         for (int i = 0; i < appEntries.size(); i++) {
             String where = "applications[" + i + "]";
             ApplicationEntry a = present(appEntries.get(i), where, "an application (name, kubernetes, hosts)", at);
+            noEmptyValues(at, where, APPLICATION_SCALARS);
             Application.Workload workload = null;
             if (a.kubernetes() != null) {
                 WorkloadEntry w = a.kubernetes();
@@ -431,6 +440,24 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
             applications.add(new Application(a.name(), workload, service));
         }
         return new Workspace(environments, applications);
+    }
+
+    /** Scalar fields that are written down must have a value: an empty one is a mistake. */
+    private static final List<String> ENVIRONMENT_SCALARS = List.of("name", "tier", "colour", "readOnly");
+    private static final List<String> KUBERNETES_SCALARS = List.of("context");
+    private static final List<String> HOST_SCALARS = List.of("alias", "hostName", "port", "user");
+    private static final List<String> APPLICATION_SCALARS = List.of(
+            "name", "kubernetes.kind", "kubernetes.name", "kubernetes.container",
+            "hosts.deployRoot", "hosts.restart", "hosts.health");
+
+    private static void noEmptyValues(YamlLocations at, String where, List<String> fields) throws FileProblem {
+        for (String field : fields) {
+            String path = where + "." + field;
+            if (at.emptyValue(path)) {
+                String hint = field.equals("colour") ? " (in YAML '#' starts a comment: quote it, e.g. colour: \"#e03131\")" : "";
+                throw new FileProblem(at.key(path).orElseGet(() -> at.nearest(path)), path + " has no value" + hint);
+            }
+        }
     }
 
     private static <T> T present(T entry, String where, String expected, YamlLocations at) throws FileProblem {

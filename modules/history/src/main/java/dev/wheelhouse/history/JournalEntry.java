@@ -41,10 +41,36 @@ record JournalEntry(
         return "record " + seq + " (" + subject() + " " + what + ")";
     }
 
-    /** The same entry with its hash set, for appending. */
-    JournalEntry sealed(String newHash) {
-        return new JournalEntry(seq, type, operationId, stepSeq, recordedAt, kind, environment,
+    static JournalEntry operationStarted(long operationId, String kind, String environment,
+            String application, String target, String fromVersion, String toVersion,
+            String operator, String reason) {
+        return new JournalEntry(0, EntryType.OPERATION_STARTED, operationId, null, null, kind,
+                environment, application, target, fromVersion, toVersion, operator, reason,
+                null, null, null, null, null, null);
+    }
+
+    static JournalEntry operationFinished(long operationId, String outcome) {
+        return new JournalEntry(0, EntryType.OPERATION_FINISHED, operationId, null, null, null,
+                null, null, null, null, null, null, null, null, null, outcome, null, null, null);
+    }
+
+    static JournalEntry stepStarted(long operationId, int stepSeq, String name) {
+        return new JournalEntry(0, EntryType.STEP_STARTED, operationId, stepSeq, null, null,
+                null, null, null, null, null, null, null, name, null, null, null, null, null);
+    }
+
+    static JournalEntry stepFinished(long operationId, int stepSeq, String status, String output) {
+        return new JournalEntry(0, EntryType.STEP_FINISHED, operationId, stepSeq, null, null,
+                null, null, null, null, null, null, null, null, status, null, output, null, null);
+    }
+
+    /** This draft placed in the chain: numbered, timestamped, linked and hashed. */
+    JournalEntry chained(long newSeq, Instant at, String previousHash) {
+        JournalEntry unsealed = new JournalEntry(newSeq, type, operationId, stepSeq, at, kind,
+                environment, application, target, fromVersion, toVersion, operator, reason,
+                stepName, stepStatus, outcome, output, previousHash, null);
+        return new JournalEntry(newSeq, type, operationId, stepSeq, at, kind, environment,
                 application, target, fromVersion, toVersion, operator, reason, stepName,
-                stepStatus, outcome, output, prevHash, newHash);
+                stepStatus, outcome, output, previousHash, ChainHash.of(unsealed));
     }
 }

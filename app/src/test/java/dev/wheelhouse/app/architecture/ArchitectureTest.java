@@ -50,6 +50,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.wheelhouse.history..", "dev.wheelhouse.workspace..", "java.sql..", "org.h2..")
                 .check(wheelhouse);
+        // The SSH adapter's api package is JDK-only and may be seen; its implementation may not.
+        noClasses().that().resideInAPackage("dev.wheelhouse.app.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.ssh", "dev.wheelhouse.ssh.auth..",
+                        "dev.wheelhouse.ssh.config..", "dev.wheelhouse.ssh.hostkeys..", "dev.wheelhouse.ssh.metrics..",
+                        "dev.wheelhouse.ssh.remote..")
+                .check(wheelhouse);
     }
 
     @Test
@@ -59,6 +65,10 @@ class ArchitectureTest {
                 .check(wheelhouse);
         noClasses().that().resideInAPackage("dev.wheelhouse.workspace..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..", "javafx..")
+                .check(wheelhouse);
+        noClasses().that().resideInAPackage("dev.wheelhouse.ssh..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",
+                        "dev.wheelhouse.workspace..", "javafx..")
                 .check(wheelhouse);
     }
 

@@ -1,0 +1,9 @@
+package dev.wheelhouse.ssh.api;
+
+/** Receives a followed log's lines, in order, on the follow's own thread. */
+public interface LogListener {
+    void line(String line);
+
+    /** The follow stopped by itself (the remote command ended, or the connection dropped; it resumes after a reconnect). */
+    default void interrupted(String reason) {}
+}

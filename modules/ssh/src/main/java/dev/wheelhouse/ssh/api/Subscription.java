@@ -1,0 +1,8 @@
+package dev.wheelhouse.ssh.api;
+
+/** Something to stop: a listener registration, a log follow. Closing twice is harmless. */
+@FunctionalInterface
+public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+}

@@ -50,7 +50,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.wheelhouse.history..", "dev.wheelhouse.workspace..", "java.sql..", "org.h2..")
                 .check(wheelhouse);
-        // The SSH adapter's api package is JDK-only and may be seen; its implementation may not.
         noClasses().that().resideInAPackage("dev.wheelhouse.app.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.ssh", "dev.wheelhouse.ssh.auth..",
                         "dev.wheelhouse.ssh.config..", "dev.wheelhouse.ssh.hostkeys..", "dev.wheelhouse.ssh.metrics..",

@@ -1,6 +1,6 @@
 package dev.wheelhouse.ssh;
 
-import dev.wheelhouse.ssh.api.HostKeyStatus;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
 import java.io.IOException;
 import java.util.List;
 import net.schmizz.sshj.SSHClient;

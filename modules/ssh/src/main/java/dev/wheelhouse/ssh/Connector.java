@@ -1,9 +1,9 @@
 package dev.wheelhouse.ssh;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.HostConnectException;
-import dev.wheelhouse.ssh.api.HostKeyDecision;
-import dev.wheelhouse.ssh.api.HostKeyStatus;
+import dev.wheelhouse.core.hosts.HostConnectException;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
 import dev.wheelhouse.ssh.auth.Authenticator;
 import dev.wheelhouse.ssh.config.ResolvedHost;
 import dev.wheelhouse.ssh.config.SshConfig;

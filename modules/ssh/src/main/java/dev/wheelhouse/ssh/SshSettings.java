@@ -1,7 +1,7 @@
 package dev.wheelhouse.ssh;
 
-import dev.wheelhouse.ssh.api.HostKeyDecision;
-import dev.wheelhouse.ssh.api.PassphraseProvider;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
+import dev.wheelhouse.core.hosts.PassphraseProvider;
 import dev.wheelhouse.ssh.auth.AgentClient;
 import java.nio.file.Path;
 import java.time.Duration;

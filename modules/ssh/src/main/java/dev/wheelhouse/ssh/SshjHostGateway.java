@@ -1,14 +1,14 @@
 package dev.wheelhouse.ssh;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.HostConnectException;
-import dev.wheelhouse.ssh.api.HostGateway;
-import dev.wheelhouse.ssh.api.HostKeyStatus;
-import dev.wheelhouse.ssh.api.HostMetricsSample;
-import dev.wheelhouse.ssh.api.HostReport;
-import dev.wheelhouse.ssh.api.HostSession;
-import dev.wheelhouse.ssh.api.MetricsSpec;
-import dev.wheelhouse.ssh.api.UnknownHostKey;
+import dev.wheelhouse.core.hosts.HostConnectException;
+import dev.wheelhouse.core.hosts.HostGateway;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
+import dev.wheelhouse.core.hosts.HostMetricsSample;
+import dev.wheelhouse.core.hosts.HostReport;
+import dev.wheelhouse.core.hosts.HostSession;
+import dev.wheelhouse.core.hosts.MetricsSpec;
+import dev.wheelhouse.core.hosts.UnknownHostKey;
 import dev.wheelhouse.ssh.hostkeys.KnownHosts;
 import dev.wheelhouse.ssh.metrics.MetricsBlockParser;
 import dev.wheelhouse.ssh.metrics.SampleAssembler;

@@ -3,7 +3,7 @@ package dev.wheelhouse.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.HostReport;
+import dev.wheelhouse.core.hosts.HostReport;
 import dev.wheelhouse.ssh.auth.AgentClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

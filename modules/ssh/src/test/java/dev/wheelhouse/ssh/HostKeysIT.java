@@ -3,10 +3,10 @@ package dev.wheelhouse.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.HostKeyDecision;
-import dev.wheelhouse.ssh.api.HostKeyStatus;
-import dev.wheelhouse.ssh.api.HostReport;
-import dev.wheelhouse.ssh.api.UnknownHostKey;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
+import dev.wheelhouse.core.hosts.HostReport;
+import dev.wheelhouse.core.hosts.UnknownHostKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.HostSession;
-import dev.wheelhouse.ssh.api.LogListener;
-import dev.wheelhouse.ssh.api.LogSource;
-import dev.wheelhouse.ssh.api.Subscription;
+import dev.wheelhouse.core.hosts.HostSession;
+import dev.wheelhouse.core.hosts.LogListener;
+import dev.wheelhouse.core.hosts.LogSource;
+import dev.wheelhouse.core.hosts.Subscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

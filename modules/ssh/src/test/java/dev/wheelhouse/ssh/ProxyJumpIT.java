@@ -3,9 +3,9 @@ package dev.wheelhouse.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.HostKeyDecision;
-import dev.wheelhouse.ssh.api.HostKeyStatus;
-import dev.wheelhouse.ssh.api.HostReport;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
+import dev.wheelhouse.core.hosts.HostReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

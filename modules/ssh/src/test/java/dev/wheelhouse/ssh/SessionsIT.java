@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.ssh.api.ConnectionState;
-import dev.wheelhouse.ssh.api.HostMetricsSample;
-import dev.wheelhouse.ssh.api.HostSession;
-import dev.wheelhouse.ssh.api.MetricsSpec;
+import dev.wheelhouse.core.hosts.ConnectionState;
+import dev.wheelhouse.core.hosts.HostMetricsSample;
+import dev.wheelhouse.core.hosts.HostSession;
+import dev.wheelhouse.core.hosts.MetricsSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.wheelhouse.ssh;
 
-import dev.wheelhouse.ssh.api.HostKeyDecision;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

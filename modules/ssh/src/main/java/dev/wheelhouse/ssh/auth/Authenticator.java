@@ -1,6 +1,6 @@
 package dev.wheelhouse.ssh.auth;
 
-import dev.wheelhouse.ssh.api.PassphraseProvider;
+import dev.wheelhouse.core.hosts.PassphraseProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

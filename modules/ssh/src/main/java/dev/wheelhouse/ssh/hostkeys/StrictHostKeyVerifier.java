@@ -1,8 +1,8 @@
 package dev.wheelhouse.ssh.hostkeys;
 
-import dev.wheelhouse.ssh.api.HostKeyDecision;
-import dev.wheelhouse.ssh.api.HostKeyStatus;
-import dev.wheelhouse.ssh.api.UnknownHostKey;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
+import dev.wheelhouse.core.hosts.UnknownHostKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -1,8 +1,8 @@
 package dev.wheelhouse.ssh.metrics;
 
-import dev.wheelhouse.ssh.api.HostMetricsSample.FilesystemUsage;
-import dev.wheelhouse.ssh.api.HostMetricsSample.Load;
-import dev.wheelhouse.ssh.api.HostMetricsSample.Memory;
+import dev.wheelhouse.core.hosts.HostMetricsSample.FilesystemUsage;
+import dev.wheelhouse.core.hosts.HostMetricsSample.Load;
+import dev.wheelhouse.core.hosts.HostMetricsSample.Memory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.wheelhouse.ssh.metrics;
 
-import dev.wheelhouse.ssh.api.HostMetricsSample;
+import dev.wheelhouse.core.hosts.HostMetricsSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.wheelhouse.ssh.remote;
 
-import dev.wheelhouse.ssh.api.LogSource;
-import dev.wheelhouse.ssh.api.MetricsSpec;
+import dev.wheelhouse.core.hosts.LogSource;
+import dev.wheelhouse.core.hosts.MetricsSpec;
 
 /**
  * The commands Wheelhouse runs on hosts. Each is a one-line POSIX sh script handed to

@@ -7,8 +7,8 @@ import static dev.wheelhouse.ssh.hostkeys.KnownHostsTest.K2_FINGERPRINT;
 import static dev.wheelhouse.ssh.hostkeys.KnownHostsTest.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheelhouse.ssh.api.HostKeyDecision;
-import dev.wheelhouse.ssh.api.HostKeyStatus;
+import dev.wheelhouse.core.hosts.HostKeyDecision;
+import dev.wheelhouse.core.hosts.HostKeyStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.wheelhouse.ssh.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.wheelhouse.ssh.api.HostMetricsSample;
-import dev.wheelhouse.ssh.api.HostMetricsSample.FilesystemUsage;
+import dev.wheelhouse.core.hosts.HostMetricsSample;
+import dev.wheelhouse.core.hosts.HostMetricsSample.FilesystemUsage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.wheelhouse.ssh.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheelhouse.ssh.api.LogSource;
-import dev.wheelhouse.ssh.api.MetricsSpec;
+import dev.wheelhouse.core.hosts.LogSource;
+import dev.wheelhouse.core.hosts.MetricsSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

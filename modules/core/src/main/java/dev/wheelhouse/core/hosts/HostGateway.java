@@ -1,4 +1,4 @@
-package dev.wheelhouse.ssh.api;
+package dev.wheelhouse.core.hosts;
 
 import dev.wheelhouse.core.workspace.HostRef;
 import java.time.Duration;

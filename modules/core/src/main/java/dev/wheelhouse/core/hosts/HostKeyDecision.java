@@ -1,4 +1,4 @@
-package dev.wheelhouse.ssh.api;
+package dev.wheelhouse.core.hosts;
 
 /**
  * Asked when a host presents a key that no known_hosts file has. A changed key is never asked

@@ -1,4 +1,4 @@
-package dev.wheelhouse.ssh.api;
+package dev.wheelhouse.core.hosts;
 
 /** Something to stop: a listener registration, a log follow. Closing twice is harmless. */
 @FunctionalInterface

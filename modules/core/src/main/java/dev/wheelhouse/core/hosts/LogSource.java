@@ -1,4 +1,4 @@
-package dev.wheelhouse.ssh.api;
+package dev.wheelhouse.core.hosts;
 
 /** What to follow on a host: a systemd unit's journal or a file. */
 public sealed interface LogSource {

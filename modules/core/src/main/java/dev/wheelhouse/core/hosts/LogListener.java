@@ -1,4 +1,4 @@
-package dev.wheelhouse.ssh.api;
+package dev.wheelhouse.core.hosts;
 
 /** Receives a followed log's lines, in order, on the follow's own thread. */
 public interface LogListener {

@@ -1,4 +1,4 @@
-package dev.wheelhouse.ssh.api;
+package dev.wheelhouse.core.hosts;
 
 /** The outcome of checking a host's key against the known_hosts files. */
 public enum HostKeyStatus {

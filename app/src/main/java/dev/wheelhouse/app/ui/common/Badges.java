@@ -3,6 +3,7 @@ package dev.wheelhouse.app.ui.common;
 import dev.wheelhouse.core.workspace.Tier;
 import java.util.Locale;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -14,6 +15,7 @@ public final class Badges {
     public static Label tier(Tier tier) {
         Label badge = new Label(tier.id().toUpperCase(Locale.ROOT));
         badge.getStyleClass().addAll(Css.BADGE, Css.TIER_BADGE, Css.tierClass(tier));
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         if (tier.isProduction()) {
             badge.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         }
@@ -29,12 +31,14 @@ public final class Badges {
         };
         Label badge = new Label(text);
         badge.getStyleClass().addAll(Css.BADGE, Css.TIER_BADGE, Css.tierClass(tier));
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         return badge;
     }
 
     public static Label readOnly() {
         Label badge = new Label("READ-ONLY", new FontIcon(Feather.LOCK));
         badge.getStyleClass().addAll(Css.BADGE, Css.READ_ONLY_BADGE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         return badge;
     }
 

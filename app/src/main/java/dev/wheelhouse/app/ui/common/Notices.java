@@ -21,9 +21,12 @@ public final class Notices {
 
     private static final int MAX = 3;
     private final ObservableList<Notice> items = FXCollections.observableArrayList();
+    // One wrapper, held here: a wrapper only weakly listens to its list, so a fresh one per
+    // call could be collected and take the caller's listeners with it.
+    private final ObservableList<Notice> itemsView = FXCollections.unmodifiableObservableList(items);
 
     public ObservableList<Notice> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsView;
     }
 
     public void post(Kind kind, String title, String text) {

@@ -16,6 +16,9 @@ import javafx.collections.ObservableMap;
  */
 public final class ConnectionStates {
     private final ObservableMap<TargetId, ConnectionState> states = FXCollections.observableHashMap();
+    // One wrapper, held here: a wrapper only weakly listens to its list, so a fresh one per
+    // call could be collected and take the caller's listeners with it.
+    private final ObservableMap<TargetId, ConnectionState> statesView = FXCollections.unmodifiableObservableMap(states);
     private final IntegerBinding connectedCount = Bindings.createIntegerBinding(
             () -> (int) states.values().stream()
                     .filter(s -> s.status() == ConnectionStatus.CONNECTED)
@@ -23,7 +26,7 @@ public final class ConnectionStates {
             states);
 
     public ObservableMap<TargetId, ConnectionState> states() {
-        return FXCollections.unmodifiableObservableMap(states);
+        return statesView;
     }
 
     public ConnectionState state(TargetId id) {

@@ -30,11 +30,20 @@ public interface UiExecutor extends AutoCloseable {
         if (message == null || message.isBlank()) {
             return t.getClass().getSimpleName();
         }
-        if (t instanceof java.nio.file.NoSuchFileException) {
-            return "no such file: " + message;
-        }
-        if (t instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied: " + message;
+        switch (t) {
+            case java.nio.file.NoSuchFileException e -> {
+                return message + ": no such file or directory";
+            }
+            case java.nio.file.AccessDeniedException e -> {
+                return message + ": permission denied";
+            }
+            case java.nio.file.FileAlreadyExistsException e -> {
+                return message + ": is in the way (a file where a folder is needed, or the other way round)";
+            }
+            case java.nio.file.NotDirectoryException e -> {
+                return message + ": is not a folder";
+            }
+            default -> {}
         }
         return message;
     }

@@ -1,0 +1,38 @@
+package dev.wheelhouse.app.ui;
+
+import dev.wheelhouse.app.AppServices;
+import dev.wheelhouse.app.ui.shell.MainWindow;
+import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The console window as a JavaFX application. The launcher's Main is not an Application (so
+ * the JavaFX runtime can stay on the class path); it calls {@link #launch(AppServices)}.
+ */
+public final class WheelhouseFx extends Application {
+    private static volatile AppServices services;
+    private MainWindow window;
+
+    /** Opens the console and returns when its window has closed. Once per JVM. */
+    public static void launch(AppServices services) {
+        WheelhouseFx.services = Objects.requireNonNull(services);
+        Application.launch(WheelhouseFx.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppServices given = Objects.requireNonNull(services, "WheelhouseFx.launch(services) was not called");
+        window = new MainWindow(given, new FxUiExecutor(), Platform::exit);
+        window.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+}

@@ -2,6 +2,8 @@ package dev.wheelhouse.app.ui;
 
 import dev.wheelhouse.app.AppServices;
 import dev.wheelhouse.app.ui.shell.MainWindow;
+import dev.wheelhouse.app.ui.shell.Theme;
+import dev.wheelhouse.app.ui.shell.ThemePreference;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import java.util.Objects;
 import javafx.application.Application;
@@ -14,11 +16,14 @@ import javafx.stage.Stage;
  */
 public final class WheelhouseFx extends Application {
     private static volatile AppServices services;
+    private static volatile Theme initialTheme = Theme.LIGHT;
     private MainWindow window;
 
     /** Opens the console and returns when its window has closed. Once per JVM. */
     public static void launch(AppServices services) {
         WheelhouseFx.services = Objects.requireNonNull(services);
+        // Read before the toolkit starts, so the first frame already has the right theme.
+        initialTheme = ThemePreference.load(services.dataDir());
         Application.launch(WheelhouseFx.class);
     }
 
@@ -26,6 +31,9 @@ public final class WheelhouseFx extends Application {
     public void start(Stage stage) {
         AppServices given = Objects.requireNonNull(services, "WheelhouseFx.launch(services) was not called");
         window = new MainWindow(given, new FxUiExecutor(), Platform::exit);
+        window.theme().set(initialTheme);
+        window.theme().addListener((obs, was, now) ->
+                Thread.ofVirtual().name("wheelhouse-save-theme").start(() -> ThemePreference.save(given.dataDir(), now)));
         window.show(stage);
     }
 

@@ -1,6 +1,9 @@
 package dev.wheelhouse.app;
 
+import dev.wheelhouse.core.cluster.ClusterGateway;
+import dev.wheelhouse.core.cluster.PracticeSandbox;
 import dev.wheelhouse.core.history.HistoryStore;
+import dev.wheelhouse.core.hosts.HostGateway;
 import dev.wheelhouse.core.workspace.EnvironmentDiscovery;
 import dev.wheelhouse.core.workspace.WorkspaceStore;
 import java.nio.file.Path;
@@ -11,6 +14,9 @@ import java.util.function.Supplier;
  * from the global options. Every member does blocking I/O: call it off the FX thread.
  *
  * @param history opens the history on first use (it may fail: the caller shows why)
+ * @param cluster the Kubernetes gateway over the kubeconfig; made once, on first use
+ * @param hosts the SSH gateway over the ssh config and known_hosts; made once, on first use
+ * @param sandbox the in-process practice sandbox (started only when asked)
  */
 public record AppServices(
         Path dataDir,
@@ -18,4 +24,23 @@ public record AppServices(
         Path sshConfig,
         WorkspaceStore workspace,
         EnvironmentDiscovery discovery,
-        Supplier<HistoryStore> history) {}
+        Supplier<HistoryStore> history,
+        Supplier<ClusterGateway> cluster,
+        Supplier<HostGateway> hosts,
+        PracticeSandbox sandbox) {
+
+    /** A supplier that makes its value once, on first use, and then always returns it. */
+    public static <T> Supplier<T> once(Supplier<T> maker) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = maker.get();
+                }
+                return value;
+            }
+        };
+    }
+}

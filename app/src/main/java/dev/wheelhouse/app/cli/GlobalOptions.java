@@ -1,8 +1,12 @@
 package dev.wheelhouse.app.cli;
 
 import dev.wheelhouse.app.AppServices;
+import dev.wheelhouse.app.InProcessSandbox;
 import dev.wheelhouse.app.DataDirs;
 import dev.wheelhouse.history.H2HistoryStore;
+import dev.wheelhouse.kube.Fabric8ClusterGateway;
+import dev.wheelhouse.ssh.SshSettings;
+import dev.wheelhouse.ssh.SshjHostGateway;
 import dev.wheelhouse.workspace.LocalEnvironmentDiscovery;
 import dev.wheelhouse.workspace.YamlWorkspaceStore;
 import java.nio.file.Path;
@@ -82,7 +86,10 @@ public final class GlobalOptions {
                 sshConfigFile(),
                 new YamlWorkspaceStore(workspaceFile()),
                 new LocalEnvironmentDiscovery(kubeconfigFile(), sshConfigFile()),
-                () -> H2HistoryStore.open(data));
+                () -> H2HistoryStore.open(data),
+                AppServices.once(() -> new Fabric8ClusterGateway(kubeconfigFile())),
+                AppServices.once(() -> new SshjHostGateway(SshSettings.of(sshConfigFile(), data.resolve("known_hosts")))),
+                new InProcessSandbox(data));
     }
 
     private static Path home() {

@@ -1,13 +1,16 @@
 package dev.wheelhouse.app.ui;
 
 import dev.wheelhouse.app.AppServices;
+import dev.wheelhouse.app.StartupProbe;
 import dev.wheelhouse.app.ui.shell.MainWindow;
 import dev.wheelhouse.app.ui.shell.Theme;
 import dev.wheelhouse.app.ui.shell.ThemePreference;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import java.util.Objects;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -34,7 +37,25 @@ public final class WheelhouseFx extends Application {
         window.theme().set(initialTheme);
         window.theme().addListener((obs, was, now) ->
                 Thread.ofVirtual().name("wheelhouse-save-theme").start(() -> ThemePreference.save(given.dataDir(), now)));
+        var icon = WheelhouseFx.class.getResource("wheelhouse.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
         window.show(stage);
+        if (StartupProbe.requested()) {
+            // The pulse after show() renders the first frame; the next pulse starts once it is drawn.
+            new AnimationTimer() {
+                private int pulses;
+
+                @Override
+                public void handle(long now) {
+                    if (++pulses == 2) {
+                        stop();
+                        StartupProbe.firstFrameShown(Platform::exit);
+                    }
+                }
+            }.start();
+        }
     }
 
     @Override

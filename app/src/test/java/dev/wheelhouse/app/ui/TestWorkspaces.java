@@ -1,7 +1,11 @@
 package dev.wheelhouse.app.ui;
 
 import dev.wheelhouse.app.AppServices;
+import dev.wheelhouse.app.InProcessSandbox;
 import dev.wheelhouse.history.H2HistoryStore;
+import dev.wheelhouse.kube.Fabric8ClusterGateway;
+import dev.wheelhouse.ssh.SshSettings;
+import dev.wheelhouse.ssh.SshjHostGateway;
 import dev.wheelhouse.workspace.LocalEnvironmentDiscovery;
 import dev.wheelhouse.workspace.YamlWorkspaceStore;
 import java.io.IOException;
@@ -81,7 +85,10 @@ public final class TestWorkspaces {
                 ssh,
                 new YamlWorkspaceStore(data.resolve("workspace.yaml")),
                 new LocalEnvironmentDiscovery(kubeconfig, ssh),
-                () -> H2HistoryStore.open(data));
+                () -> H2HistoryStore.open(data),
+                AppServices.once(() -> new Fabric8ClusterGateway(kubeconfig)),
+                AppServices.once(() -> new SshjHostGateway(SshSettings.of(ssh, data.resolve("known_hosts")))),
+                new InProcessSandbox(data));
     }
 
     public static Path workspaceFile(Path dir) {

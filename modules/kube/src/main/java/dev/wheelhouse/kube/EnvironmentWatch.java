@@ -1,0 +1,734 @@
+package dev.wheelhouse.kube;
+
+import dev.wheelhouse.core.cluster.ClusterBatch;
+import dev.wheelhouse.core.cluster.ClusterListener;
+import dev.wheelhouse.core.cluster.ClusterSnapshot;
+import dev.wheelhouse.core.cluster.ClusterSubscription;
+import dev.wheelhouse.core.cluster.FeedKey;
+import dev.wheelhouse.core.cluster.FeedState;
+import dev.wheelhouse.core.cluster.FeedStatus;
+import dev.wheelhouse.core.cluster.Health;
+import dev.wheelhouse.core.cluster.Inventory;
+import dev.wheelhouse.core.cluster.MetricsSnapshot;
+import dev.wheelhouse.core.cluster.MetricsState;
+import dev.wheelhouse.core.cluster.MetricsStatus;
+import dev.wheelhouse.core.cluster.ResourceRow;
+import dev.wheelhouse.core.cluster.RowChange;
+import dev.wheelhouse.core.cluster.RowKey;
+import dev.wheelhouse.core.cluster.TargetHealth;
+import dev.wheelhouse.core.cluster.Usage;
+import dev.wheelhouse.core.workspace.Environment;
+import dev.wheelhouse.core.workspace.KubeTarget;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live model of one environment: an informer per context x namespace x kind (cluster-scoped
+ * kinds once per context), a metrics sampler per context, and one thread (the "loop") that owns
+ * the model. Informer handlers only drop the object into a pending map (the latest version of
+ * each object wins) and ask for a flush; the loop flushes at most once per coalesce interval:
+ * renders the changed objects, builds an immutable snapshot and hands one batch to each listener.
+ * Several views of one environment share one model: a listener that joins late first gets a
+ * batch with every current row.
+ *
+ * <p>Feed states: CONNECTING until the first list; LIVE; RECONNECTING when a live feed's watch
+ * is down longer than the grace period or its re-list fails (rows kept, marked stale); FORBIDDEN,
+ * UNSUPPORTED, UNREACHABLE from the first list's error (Fabric8 keeps retrying with backoff, and
+ * the feed turns LIVE when it succeeds); MISCONFIGURED when the kubeconfig cannot give a client.
+ */
+final class EnvironmentWatch implements ClusterSubscription {
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentWatch.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final Environment environment;
+    private final KubeClients clients;
+    private final List<ClusterListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final KubeOptions options;
+    private final Clock clock;
+    private final Consumer<EnvironmentWatch> onClose;
+    private final ScheduledExecutorService loop;
+    private volatile Thread loopThread;
+
+    /** Written only on the loop after start(); read by the poll and the handlers. */
+    private final Map<FeedKey, Feed> feeds = new LinkedHashMap<>();
+    private final Map<String, MetricsSampler> samplers = new LinkedHashMap<>();
+
+    // Handed over from informer and sampler threads to the loop.
+    private final ConcurrentHashMap<RowKey, Change> pending = new ConcurrentHashMap<>();
+    private final Set<FeedKey> stateChanged = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private volatile boolean feedsDirty = true;
+    private volatile boolean metricsDirty;
+    private volatile long lastFlushNanos;
+    private volatile long lastChangeNanos;
+
+    // Loop-thread state.
+    private final Map<FeedKey, Map<String, HasMetadata>> objects = new HashMap<>();
+    private final Map<String, Map<RowKey, ResourceRow>> rows = new HashMap<>();
+    private final Map<String, List<ResourceRow>> published = new HashMap<>();
+    private final Map<RowKey, Usage> latestUsage = new HashMap<>();
+    private final Map<String, MetricsStatus> metricsStatuses = new LinkedHashMap<>();
+    private long sequence;
+
+    // Any thread.
+    private final Map<RowKey, UsageRing> series = new ConcurrentHashMap<>();
+    private volatile ClusterSnapshot snapshot;
+    private volatile boolean closed;
+
+    private record Change(FeedKey feed, HasMetadata object, boolean deleted) {}
+
+    /** When each object was last offered (System.nanoTime), so a re-list after a reconnect removes only what it may. */
+    private final Map<RowKey, Long> touched = new ConcurrentHashMap<>();
+    private final Map<String, String> servers = new ConcurrentHashMap<>();
+
+    /** One informer and its state. The state changes under the feed's lock, from any thread. */
+    private static final class Feed {
+        final FeedKey key;
+        final ResourceKind<?> kind;
+        final String what;
+        final String server;
+        KubeClients.Client client;
+        SharedIndexInformer<?> informer;
+        volatile FeedState state;
+        volatile boolean everSynced;
+        long notWatchingSince;
+
+        Feed(FeedKey key, ResourceKind<?> kind, String server, Instant now) {
+            this.key = key;
+            this.kind = kind;
+            this.what = key.describe(kind.info().plural());
+            this.server = server;
+            this.state = new FeedState(key, FeedStatus.CONNECTING, "connecting to " + server, now, null);
+        }
+    }
+
+    EnvironmentWatch(Environment environment, KubeClients clients, KubeOptions options, Clock clock,
+            Consumer<EnvironmentWatch> onClose) {
+        this.environment = environment;
+        this.clients = clients;
+        this.options = options;
+        this.clock = clock;
+        this.onClose = onClose;
+        long id = IDS.incrementAndGet();
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wheelhouse-kube-" + environment.name() + "-" + id);
+            t.setDaemon(true);
+            loopThread = t;
+            return t;
+        });
+        this.snapshot = new ClusterSnapshot(environment.name(), 0, clock.instant(), List.of(), List.of(), Map.of(),
+                MetricsSnapshot.NONE);
+    }
+
+    /** Starts the informers and samplers on the loop, so the caller (maybe the FX thread) never waits. */
+    EnvironmentWatch start() {
+        loop.execute(this::startFeeds);
+        loop.scheduleWithFixedDelay(this::pollWatches, options.watchPoll().toMillis(), options.watchPoll().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void startFeeds() {
+        Instant now = clock.instant();
+        Map<String, Set<String>> namespacesByContext = new LinkedHashMap<>();
+        Map<String, KubeClients.Client> clientByContext = new HashMap<>();
+        Map<String, String> problems = new HashMap<>();
+        for (KubeTarget target : environment.kubeTargets()) {
+            String ctx = target.context();
+            Set<String> namespaces = namespacesByContext.computeIfAbsent(ctx, c -> new LinkedHashSet<>());
+            try {
+                KubeClients.Client client = clientByContext.get(ctx);
+                if (client == null && !problems.containsKey(ctx)) {
+                    client = clients.client(ctx);
+                    clientByContext.put(ctx, client);
+                }
+                if (client != null) {
+                    namespaces.addAll(target.namespaces().isEmpty() ? List.of(client.namespace()) : target.namespaces());
+                }
+            } catch (KubeconfigException e) {
+                problems.put(ctx, e.getMessage());
+                namespaces.addAll(target.namespaces());
+            }
+        }
+        for (var entry : namespacesByContext.entrySet()) {
+            String ctx = entry.getKey();
+            KubeClients.Client client = clientByContext.get(ctx);
+            String server = client == null ? "" : client.server();
+            servers.put(ctx, server);
+            List<FeedKey> keys = new ArrayList<>();
+            for (ResourceKind<?> kind : ResourceKinds.ALL) {
+                if (kind.namespaced()) {
+                    entry.getValue().forEach(ns -> keys.add(new FeedKey(ctx, ns, kind.kind())));
+                } else {
+                    keys.add(new FeedKey(ctx, "", kind.kind()));
+                }
+            }
+            for (FeedKey key : keys) {
+                Feed feed = new Feed(key, ResourceKinds.of(key.kind()), server, now);
+                feed.client = client;
+                feeds.put(key, feed);
+                if (client == null) {
+                    feed.state = new FeedState(key, FeedStatus.MISCONFIGURED, problems.get(ctx), now, null);
+                } else {
+                    startInformer(feed, client);
+                }
+            }
+            if (client == null) {
+                metricsStatuses.put(ctx, new MetricsStatus(ctx, MetricsState.FAILED, problems.get(ctx), null));
+            } else {
+                metricsStatuses.put(ctx, new MetricsStatus(ctx, MetricsState.COLLECTING, "", null));
+                MetricsSampler sampler = new MetricsSampler(ctx, client.client(), server, List.copyOf(entry.getValue()),
+                        options.metricsInterval(), clock, this::onSample);
+                samplers.put(ctx, sampler);
+                sampler.start();
+            }
+        }
+        feedsDirty = true;
+        metricsDirty = true;
+        requestFlush();
+    }
+
+    private <T extends HasMetadata> void startInformer(Feed feed, KubeClients.Client client) {
+        @SuppressWarnings("unchecked")
+        ResourceKind<T> kind = (ResourceKind<T>) feed.kind;
+        SharedIndexInformer<T> informer;
+        try {
+            informer = kind.informer(client.client(), feed.key.namespace());
+        } catch (RuntimeException e) {
+            setState(feed, FeedStatus.UNREACHABLE, feed.what + ": " + FeedErrors.rootMessage(e));
+            return;
+        }
+        feed.informer = informer;
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T obj) {
+                offer(feed.key, obj, false);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                offer(feed.key, newObj, false);
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                offer(feed.key, obj, true);
+            }
+        });
+        informer.exceptionHandler((started, t) -> {
+            if (closed) {
+                return false;
+            }
+            FeedErrors.Verdict v = FeedErrors.classify(t, feed.key.context(), kind.info().plural(), feed.what, feed.server);
+            if (feed.everSynced && v.status() == FeedStatus.UNREACHABLE) {
+                setState(feed, FeedStatus.RECONNECTING, "reconnecting: " + v.detail());
+            } else {
+                setState(feed, v.status(), v.detail());
+            }
+            LOG.debug("{}: {}", feed.what, v.detail());
+            return v.retry();
+        });
+        informer.start().whenComplete((ok, failure) -> {
+            if (closed) {
+                return;
+            }
+            if (failure == null) {
+                feed.everSynced = true;
+                setState(feed, FeedStatus.LIVE, "");
+            } else if (feed.state.status() == FeedStatus.CONNECTING) {
+                FeedErrors.Verdict v = FeedErrors.classify(failure, feed.key.context(), kind.info().plural(), feed.what,
+                        feed.server);
+                setState(feed, v.status(), v.detail());
+            }
+        });
+    }
+
+    /** Informer thread: no work but a map put. */
+    private void offer(FeedKey feed, HasMetadata object, boolean deleted) {
+        if (object == null || object.getMetadata() == null || object.getMetadata().getName() == null) {
+            return;
+        }
+        RowKey key = new RowKey(feed.context(), feed.kind(), feed.namespace(), object.getMetadata().getName());
+        long now = System.nanoTime();
+        touched.put(key, now);
+        pending.put(key, new Change(feed, object, deleted));
+        lastChangeNanos = now;
+        requestFlush();
+    }
+
+    private void setState(Feed feed, FeedStatus status, String detail) {
+        synchronized (feed) {
+            FeedState old = feed.state;
+            if (old.status() == status && old.detail().equals(detail)) {
+                return;
+            }
+            Instant now = clock.instant();
+            Instant synced = status == FeedStatus.LIVE ? now : old.lastSynced();
+            feed.state = new FeedState(feed.key, status, detail, now, synced);
+            feed.notWatchingSince = 0;
+            if (status == FeedStatus.LIVE && old.status() == FeedStatus.CONNECTING) {
+                LOG.debug("{}: live", feed.what);
+            } else if (status != old.status()) {
+                LOG.info("{}: {} {}", feed.what, status, detail);
+            }
+        }
+        stateChanged.add(feed.key);
+        feedsDirty = true;
+        lastChangeNanos = System.nanoTime();
+        requestFlush();
+    }
+
+    /** Loop: a live feed whose watch stays down past the grace period is RECONNECTING, and LIVE again once it watches. */
+    private void pollWatches() {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Feed feed : feeds.values()) {
+            SharedIndexInformer<?> informer = feed.informer;
+            if (informer == null) {
+                continue;
+            }
+            boolean watching = informer.isWatching();
+            FeedStatus status = feed.state.status();
+            if (status == FeedStatus.LIVE) {
+                if (watching) {
+                    feed.notWatchingSince = 0;
+                } else if (feed.notWatchingSince == 0) {
+                    feed.notWatchingSince = now;
+                } else if (now - feed.notWatchingSince >= options.reconnectGrace().toNanos()) {
+                    setState(feed, FeedStatus.RECONNECTING, "watch of " + feed.what + " lost; reconnecting with backoff");
+                }
+            } else if (watching && status != FeedStatus.MISCONFIGURED) {
+                boolean reconnected = feed.everSynced;
+                feed.everSynced = true;
+                setState(feed, FeedStatus.LIVE, "");
+                if (reconnected) {
+                    reconcile(feed);
+                }
+            }
+        }
+    }
+
+    /**
+     * After a watch came back, list once and make the rows match the list: a real API server
+     * makes the informer re-list itself (410 Gone), but a restarted test server or sandbox may
+     * not, and its deletions and changes during the outage (with resource versions it reuses)
+     * would otherwise linger. Objects offered since the list began are newer and left alone.
+     */
+    private void reconcile(Feed feed) {
+        KubeClients.Client client = feed.client;
+        if (client == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Thread.ofVirtual().name("wheelhouse-relist-" + feed.key.kind()).start(() -> {
+            Map<String, HasMetadata> listed = new HashMap<>();
+            try {
+                var resources = client.client().resources(feed.kind.type());
+                var list = feed.kind.namespaced() ? resources.inNamespace(feed.key.namespace()).list() : resources.list();
+                for (HasMetadata item : list.getItems()) {
+                    listed.put(item.getMetadata().getName(), item);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("re-list of {} after reconnect failed", feed.what, e);
+                return;
+            }
+            onLoopLater(() -> {
+                for (var entry : objectsOf(feed.key).entrySet()) {
+                    RowKey key = new RowKey(feed.key.context(), feed.key.kind(), feed.key.namespace(), entry.getKey());
+                    if (!listed.containsKey(entry.getKey()) && untouchedSince(key, started)) {
+                        pending.putIfAbsent(key, new Change(feed.key, entry.getValue(), true));
+                    }
+                }
+                listed.forEach((name, object) -> {
+                    RowKey key = new RowKey(feed.key.context(), feed.key.kind(), feed.key.namespace(), name);
+                    if (untouchedSince(key, started)) {
+                        pending.putIfAbsent(key, new Change(feed.key, object, false));
+                    }
+                });
+                requestFlush();
+            });
+        });
+    }
+
+    private boolean untouchedSince(RowKey key, long nanos) {
+        Long at = touched.get(key);
+        return at == null || at - nanos < 0;
+    }
+
+    private void onSample(MetricsSampler.Sample sample) {
+        if (closed) {
+            return;
+        }
+        onLoopLater(() -> {
+            MetricsStatus old = metricsStatuses.get(sample.context());
+            Instant last = sample.state() == MetricsState.AVAILABLE ? sample.at() : old == null ? null : old.lastSample();
+            metricsStatuses.put(sample.context(), new MetricsStatus(sample.context(), sample.state(), sample.detail(), last));
+            latestUsage.keySet().removeIf(k -> k.context().equals(sample.context()));
+            latestUsage.putAll(sample.usage());
+            int capacity = options.metricsCapacity();
+            sample.usage().forEach((key, usage) -> series.computeIfAbsent(key, k -> new UsageRing(capacity)).add(usage));
+            Instant cutoff = sample.at().minus(options.metricsWindow());
+            series.entrySet().removeIf(e -> e.getKey().context().equals(sample.context()) && e.getValue().newest().isBefore(cutoff));
+            metricsDirty = true;
+            requestFlush();
+        });
+    }
+
+    private void onLoopLater(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: nothing left to update
+        }
+    }
+
+    private void requestFlush() {
+        if (closed || !flushScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastFlushNanos + options.coalesce().toNanos() - System.nanoTime();
+        try {
+            loop.schedule(this::flush, Math.max(5_000_000L, wait), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            flushScheduled.set(false);
+        }
+    }
+
+    /** Loop: apply what is pending, render, publish one batch. */
+    private void flush() {
+        if (closed) {
+            return;
+        }
+        try {
+            publish();
+        } finally {
+            // Measured from the end of a delivery, so batches reach the listener at most once per interval;
+            // changes offered meanwhile only went into pending, so look again before letting go.
+            lastFlushNanos = System.nanoTime();
+            flushScheduled.set(false);
+            if (!pending.isEmpty() || feedsDirty || metricsDirty) {
+                requestFlush();
+            }
+        }
+    }
+
+    private void publish() {
+        Set<RowKey> render = new LinkedHashSet<>();
+        Set<RowKey> removed = new LinkedHashSet<>();
+        Set<FeedKey> policyNamespaces = new LinkedHashSet<>();
+
+        for (RowKey key : new ArrayList<>(pending.keySet())) {
+            Change c = pending.remove(key);
+            if (c == null) {
+                continue;
+            }
+            Map<String, HasMetadata> byName = objects.computeIfAbsent(c.feed(), f -> new HashMap<>());
+            if (c.deleted()) {
+                byName.remove(key.name());
+                touched.remove(key, touched.get(key));
+                render.remove(key);
+                removed.add(key);
+            } else {
+                byName.put(key.name(), c.object());
+                removed.remove(key);
+                render.add(key);
+            }
+            dependents(key.context(), key.namespace(), key.kind(), key.name(), render, policyNamespaces);
+        }
+        boolean statesChanged = feedsDirty;
+        feedsDirty = false;
+        for (FeedKey key : new ArrayList<>(stateChanged)) {
+            stateChanged.remove(key);
+            if (key.kind().equals("Endpoints")) {
+                objectsOf(new FeedKey(key.context(), key.namespace(), "Service")).keySet()
+                        .forEach(name -> render.add(new RowKey(key.context(), "Service", key.namespace(), name)));
+            } else if (key.kind().equals("Pod")) {
+                policyNamespaces.add(key);
+            }
+        }
+        for (FeedKey ns : policyNamespaces) {
+            objectsOf(new FeedKey(ns.context(), ns.namespace(), "NetworkPolicy")).keySet()
+                    .forEach(name -> render.add(new RowKey(ns.context(), "NetworkPolicy", ns.namespace(), name)));
+        }
+
+        List<RowChange> changes = new ArrayList<>();
+        Set<String> changedKinds = new LinkedHashSet<>();
+        Map<String, ModelRelated> related = new HashMap<>();
+        for (RowKey key : render) {
+            HasMetadata object = objectsOf(new FeedKey(key.context(), key.namespace(), key.kind())).get(key.name());
+            if (object == null) {
+                continue;
+            }
+            ResourceRow row = renderRow(key, object, related.computeIfAbsent(key.context(),
+                    ctx -> new ModelRelated(ctx, objects, this::listed)));
+            rows.computeIfAbsent(key.kind(), k -> new LinkedHashMap<>()).put(key, row);
+            changes.add(new RowChange(key, row));
+            changedKinds.add(key.kind());
+        }
+        for (RowKey key : removed) {
+            Map<RowKey, ResourceRow> of = rows.get(key.kind());
+            if (of != null && of.remove(key) != null) {
+                changes.add(new RowChange(key, null));
+                changedKinds.add(key.kind());
+            }
+        }
+        boolean metricsChanged = metricsDirty;
+        metricsDirty = false;
+        if (changes.isEmpty() && !statesChanged && !metricsChanged && sequence > 0) {
+            return;
+        }
+        for (String kind : changedKinds) {
+            published.put(kind, List.copyOf(rows.get(kind).values()));
+        }
+        ClusterSnapshot previous = snapshot;
+        List<FeedState> feedStates = feeds.values().stream().map(f -> f.state).toList();
+        ClusterSnapshot next = new ClusterSnapshot(environment.name(), ++sequence, clock.instant(),
+                statesChanged ? feedStates : previous.feeds(),
+                statesChanged ? targets(feedStates) : previous.targets(),
+                Map.copyOf(published),
+                metricsChanged ? new MetricsSnapshot(List.copyOf(metricsStatuses.values()), latestUsage) : previous.metrics());
+        snapshot = next;
+        ClusterBatch batch = new ClusterBatch(next, changes, statesChanged, metricsChanged);
+        listeners.forEach(l -> deliver(l, batch));
+    }
+
+    private void deliver(ClusterListener listener, ClusterBatch batch) {
+        try {
+            listener.onBatch(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("a listener of environment {} failed on a batch", environment.name(), e);
+        }
+    }
+
+    /** Adds a listener; once the model has published, the listener first gets every current row as one batch. */
+    void addListener(ClusterListener listener) {
+        // registered at once (so the model is not closed under a joining view), caught up on the loop
+        listeners.add(listener);
+        onLoopLater(() -> {
+            if (sequence > 0 && listeners.contains(listener)) {
+                List<RowChange> all = new ArrayList<>();
+                rows.values().forEach(of -> of.forEach((key, row) -> all.add(new RowChange(key, row))));
+                deliver(listener, new ClusterBatch(snapshot, all, true, true));
+            }
+        });
+    }
+
+    /** Removes a listener; returns how many are left. */
+    int removeListener(ClusterListener listener) {
+        listeners.remove(listener);
+        return listeners.size();
+    }
+
+    /** Rows that show another object: a Service its Endpoints, a NetworkPolicy the pods of its namespace. */
+    private void dependents(String ctx, String ns, String kind, String name, Set<RowKey> render, Set<FeedKey> policyNamespaces) {
+        if (kind.equals("Endpoints") && objectsOf(new FeedKey(ctx, ns, "Service")).containsKey(name)) {
+            render.add(new RowKey(ctx, "Service", ns, name));
+        } else if (kind.equals("Pod")) {
+            policyNamespaces.add(new FeedKey(ctx, ns, "Pod"));
+        }
+    }
+
+    private ResourceRow renderRow(RowKey key, HasMetadata object, ModelRelated related) {
+        ResourceKind<?> kind = ResourceKinds.of(key.kind());
+        try {
+            return kind.render(object, related).withContext(key.context());
+        } catch (RuntimeException e) {
+            // one odd object must not stop the view: show it, say it could not be read
+            LOG.warn("cannot render {}", key, e);
+            List<String> cells = new ArrayList<>(Collections.nCopies(kind.info().columns().size(), "?"));
+            cells.set(0, key.name());
+            return new ResourceRow(key.context(), key.kind(), key.namespace(), key.name(), cells, Health.UNKNOWN,
+                    "unreadable", null, Map.of(), List.of(), "");
+        }
+    }
+
+    private Map<String, HasMetadata> objectsOf(FeedKey key) {
+        return objects.getOrDefault(key, Map.of());
+    }
+
+    /** A feed has listed at least once: "none found" means none. */
+    private boolean listed(FeedKey key) {
+        Feed feed = feeds.get(key);
+        return feed != null && feed.state.lastSynced() != null;
+    }
+
+    private List<TargetHealth> targets(List<FeedState> states) {
+        Map<String, List<FeedState>> byContext = new LinkedHashMap<>();
+        states.forEach(s -> byContext.computeIfAbsent(s.key().context(), c -> new ArrayList<>()).add(s));
+        List<TargetHealth> out = new ArrayList<>();
+        byContext.forEach((ctx, of) -> out.add(target(ctx, of)));
+        return out;
+    }
+
+    private TargetHealth target(String ctx, List<FeedState> of) {
+        String server = servers.getOrDefault(ctx, "");
+        int live = count(of, FeedStatus.LIVE);
+        int forbidden = count(of, FeedStatus.FORBIDDEN);
+        int total = of.size();
+        FeedState misconfigured = first(of, FeedStatus.MISCONFIGURED);
+        if (misconfigured != null) {
+            return new TargetHealth(ctx, server, FeedStatus.MISCONFIGURED, misconfigured.detail(), live, forbidden, total);
+        }
+        FeedState unreachable = first(of, FeedStatus.UNREACHABLE);
+        if (unreachable != null && live + forbidden == 0 && count(of, FeedStatus.RECONNECTING) == 0) {
+            return new TargetHealth(ctx, server, FeedStatus.UNREACHABLE, unreachable.detail(), live, forbidden, total);
+        }
+        FeedState reconnecting = first(of, FeedStatus.RECONNECTING);
+        if (reconnecting != null || unreachable != null) {
+            int n = count(of, FeedStatus.RECONNECTING) + count(of, FeedStatus.UNREACHABLE);
+            String why = (reconnecting != null ? reconnecting : unreachable).detail();
+            return new TargetHealth(ctx, server, FeedStatus.RECONNECTING, n + " of " + total + " lists reconnecting: " + why,
+                    live, forbidden, total);
+        }
+        if (first(of, FeedStatus.CONNECTING) != null) {
+            return new TargetHealth(ctx, server, FeedStatus.CONNECTING, "connecting to " + server, live, forbidden, total);
+        }
+        List<String> notes = new ArrayList<>();
+        if (forbidden > 0) {
+            notes.add(forbidden + " of " + total + " lists forbidden");
+        }
+        int unsupported = count(of, FeedStatus.UNSUPPORTED);
+        if (unsupported > 0) {
+            notes.add(unsupported + " not served");
+        }
+        return new TargetHealth(ctx, server, FeedStatus.LIVE, String.join("; ", notes), live, forbidden, total);
+    }
+
+    private static int count(List<FeedState> of, FeedStatus status) {
+        return (int) of.stream().filter(s -> s.status() == status).count();
+    }
+
+    private static FeedState first(List<FeedState> of, FeedStatus status) {
+        return of.stream().filter(s -> s.status() == status).findFirst().orElse(null);
+    }
+
+    // --- ClusterSubscription
+
+    Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public Inventory inventory() {
+        if (Thread.currentThread() == loopThread) {
+            return buildInventory();
+        }
+        try {
+            return loop.submit(this::buildInventory).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the inventory of " + environment.name(), e);
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("cannot take the inventory of " + environment.name() + ": " + FeedErrors.rootMessage(e), e);
+        }
+    }
+
+    private Inventory buildInventory() {
+        List<FeedState> states = feeds.values().stream().map(f -> f.state).toList();
+        return new InventoryBuilder(objects, this::listed, latestUsage)
+                .build(environment.name(), clock.instant(), states, targets(states), List.copyOf(metricsStatuses.values()));
+    }
+
+    @Override
+    public List<dev.wheelhouse.core.cluster.Usage> series(RowKey key) {
+        UsageRing ring = series.get(key);
+        return ring == null ? List.of() : ring.toList();
+    }
+
+    /**
+     * Blocking: waits until every feed has settled and every context has a metrics verdict, then
+     * until the informers' events are in (no change for two coalesce intervals), within the timeout.
+     * Returns false when the timeout passed first.
+     */
+    boolean awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long quiet = options.coalesce().toNanos() * 2;
+        while (System.nanoTime() < deadline) {
+            Boolean settled = onLoop(() -> {
+                if (feeds.isEmpty() && sequence == 0) {
+                    return environment.kubeTargets().isEmpty();
+                }
+                boolean feedsSettled = feeds.values().stream().allMatch(f -> f.state.status().isSettled());
+                boolean metricsSettled = metricsStatuses.values().stream().allMatch(m -> m.state() != MetricsState.COLLECTING);
+                return feedsSettled && metricsSettled && pending.isEmpty() && !flushScheduled.get()
+                        && System.nanoTime() - lastChangeNanos >= quiet;
+            });
+            if (Boolean.TRUE.equals(settled)) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return false;
+    }
+
+    private <V> V onLoop(java.util.concurrent.Callable<V> task) throws InterruptedException {
+        try {
+            return loop.submit(task).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Does not block (a view may close on the FX thread): the informers stop on the loop. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.execute(() -> samplers.values().forEach(MetricsSampler::close));
+        loop.execute(() -> feeds.values().forEach(f -> {
+            if (f.informer != null) {
+                try {
+                    f.informer.stop();
+                } catch (RuntimeException e) {
+                    LOG.debug("stopping {}", f.what, e);
+                }
+            }
+        }));
+        loop.shutdown();
+        onClose.accept(this);
+    }
+
+    /** Blocking: waits until the informers are stopped (after {@link #close()}), at most the timeout. */
+    void awaitClosed(Duration timeout) {
+        if (Thread.currentThread() == loopThread) {
+            return;
+        }
+        try {
+            loop.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -51,7 +51,8 @@ class ArchitectureTest {
                         "dev.wheelhouse.history..", "dev.wheelhouse.workspace..", "java.sql..", "org.h2..")
                 .check(wheelhouse);
         noClasses().that().resideInAPackage("dev.wheelhouse.app.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.ssh", "dev.wheelhouse.ssh.auth..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.kube..", "dev.wheelhouse.sandbox..",
+                        "dev.wheelhouse.ssh", "dev.wheelhouse.ssh.auth..",
                         "dev.wheelhouse.ssh.config..", "dev.wheelhouse.ssh.hostkeys..", "dev.wheelhouse.ssh.metrics..",
                         "dev.wheelhouse.ssh.remote..")
                 .check(wheelhouse);
@@ -64,6 +65,14 @@ class ArchitectureTest {
                 .check(wheelhouse);
         noClasses().that().resideInAPackage("dev.wheelhouse.workspace..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..", "javafx..")
+                .check(wheelhouse);
+        noClasses().that().resideInAPackage("dev.wheelhouse.kube..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",
+                        "dev.wheelhouse.workspace..", "dev.wheelhouse.ssh..", "dev.wheelhouse.sandbox..", "javafx..")
+                .check(wheelhouse);
+        noClasses().that().resideInAPackage("dev.wheelhouse.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",
+                        "dev.wheelhouse.workspace..", "dev.wheelhouse.ssh..", "dev.wheelhouse.kube..", "javafx..")
                 .check(wheelhouse);
         noClasses().that().resideInAPackage("dev.wheelhouse.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",

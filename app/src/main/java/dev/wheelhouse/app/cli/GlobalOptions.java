@@ -9,7 +9,10 @@ import dev.wheelhouse.ssh.SshSettings;
 import dev.wheelhouse.ssh.SshjHostGateway;
 import dev.wheelhouse.workspace.LocalEnvironmentDiscovery;
 import dev.wheelhouse.workspace.YamlWorkspaceStore;
+import dev.wheelhouse.core.workspace.Environment;
+import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -90,6 +93,25 @@ public final class GlobalOptions {
                 AppServices.once(() -> new Fabric8ClusterGateway(kubeconfigFile())),
                 AppServices.once(() -> new SshjHostGateway(SshSettings.of(sshConfigFile(), data.resolve("known_hosts")))),
                 new InProcessSandbox(data));
+    }
+
+    /**
+     * The named environment of the workspace. Bad input (no workspace, a broken one, an unknown
+     * name) throws {@link BadInputException} with a message naming the file and the known names.
+     */
+    public Environment environment(String name) {
+        switch (services().workspace().load()) {
+            case WorkspaceLoad.Invalid invalid -> throw new BadInputException(invalid.error().describe());
+            case WorkspaceLoad.Missing missing ->
+                throw new BadInputException("no environment '" + name + "': there is no workspace yet at " + missing.file());
+            case WorkspaceLoad.Loaded loaded -> {
+                return loaded.workspace().environment(name).orElseThrow(() -> {
+                    List<String> known = loaded.workspace().environments().stream().map(Environment::name).toList();
+                    return new BadInputException("no environment '" + name + "' in " + loaded.file()
+                            + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")"));
+                });
+            }
+        }
     }
 
     private static Path home() {

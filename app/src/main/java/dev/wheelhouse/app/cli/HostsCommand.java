@@ -2,7 +2,6 @@ package dev.wheelhouse.app.cli;
 
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.HostRef;
-import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import dev.wheelhouse.ssh.SshSettings;
 import dev.wheelhouse.ssh.SshjHostGateway;
 import dev.wheelhouse.core.hosts.HostKeyDecision;
@@ -72,27 +71,7 @@ final class HostsCommand implements Callable<Integer> {
             err.println("wheelhouse hosts: --timeout must be at least 1 second");
             return ExitCodes.BAD_INPUT;
         }
-        Environment env;
-        switch (global.services().workspace().load()) {
-            case WorkspaceLoad.Invalid invalid -> {
-                err.println("wheelhouse: " + invalid.error().describe());
-                return ExitCodes.BAD_INPUT;
-            }
-            case WorkspaceLoad.Missing missing -> {
-                err.println("wheelhouse hosts: no workspace yet at " + missing.file() + ", so no environment named " + envName);
-                return ExitCodes.BAD_INPUT;
-            }
-            case WorkspaceLoad.Loaded loaded -> {
-                var found = loaded.workspace().environment(envName);
-                if (found.isEmpty()) {
-                    List<String> known = loaded.workspace().environments().stream().map(Environment::name).toList();
-                    err.println("wheelhouse hosts: no environment named " + envName + " in " + loaded.file()
-                            + (known.isEmpty() ? " (it has none)" : "; known: " + String.join(", ", known)));
-                    return ExitCodes.BAD_INPUT;
-                }
-                env = found.get();
-            }
-        }
+        Environment env = global.environment(envName);
 
         SshSettings settings = SshSettings.of(global.sshConfigFile(), global.dataDir().resolve("known_hosts"))
                 .withHostKeyDecision(acceptNewHostKey ? HostKeyDecision.ACCEPT_NEW : HostKeyDecision.REFUSE);

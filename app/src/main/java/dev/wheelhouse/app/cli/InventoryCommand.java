@@ -11,8 +11,6 @@ import dev.wheelhouse.core.cluster.TargetHealth;
 import dev.wheelhouse.core.cluster.Units;
 import dev.wheelhouse.core.cluster.Usage;
 import dev.wheelhouse.core.workspace.Environment;
-import dev.wheelhouse.core.workspace.Workspace;
-import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import dev.wheelhouse.kube.Fabric8ClusterGateway;
 import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
@@ -78,26 +76,7 @@ final class InventoryCommand implements Callable<Integer> {
             err.println("wheelhouse inventory: --timeout must be at least 1 second, not " + timeoutSeconds);
             return ExitCodes.BAD_INPUT;
         }
-        WorkspaceLoad load = global.services().workspace().load();
-        Workspace workspace;
-        switch (load) {
-            case WorkspaceLoad.Invalid invalid -> {
-                err.println("wheelhouse: " + invalid.error().describe());
-                return ExitCodes.BAD_INPUT;
-            }
-            case WorkspaceLoad.Missing missing -> {
-                err.println("wheelhouse inventory: no environment '" + envName + "': there is no workspace yet at " + missing.file());
-                return ExitCodes.BAD_INPUT;
-            }
-            case WorkspaceLoad.Loaded loaded -> workspace = loaded.workspace();
-        }
-        Environment env = workspace.environment(envName).orElse(null);
-        if (env == null) {
-            List<String> known = workspace.environments().stream().map(Environment::name).toList();
-            err.println("wheelhouse inventory: no environment '" + envName + "' in " + load.file()
-                    + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")"));
-            return ExitCodes.BAD_INPUT;
-        }
+        Environment env = global.environment(envName);
         if (env.kubeTargets().isEmpty()) {
             err.println("wheelhouse inventory: environment '" + envName + "' has no Kubernetes targets");
             return ExitCodes.BAD_INPUT;

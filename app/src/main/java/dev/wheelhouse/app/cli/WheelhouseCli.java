@@ -28,6 +28,6 @@ public final class WheelhouseCli {
         err.println("wheelhouse " + cli.getCommandName() + ": " + message);
         err.flush();
         LoggerFactory.getLogger(WheelhouseCli.class).error("{} failed", cli.getCommandName(), e);
-        return e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+        return e instanceof BadInputException || e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
     }
 }

@@ -9,6 +9,7 @@ import dev.wheelhouse.ssh.SshSettings;
 import dev.wheelhouse.ssh.SshjHostGateway;
 import dev.wheelhouse.workspace.LocalEnvironmentDiscovery;
 import dev.wheelhouse.workspace.YamlWorkspaceStore;
+import dev.wheelhouse.core.hosts.PassphraseProvider;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import java.nio.file.Path;
@@ -80,6 +81,14 @@ public final class GlobalOptions {
 
     /** Wires the services from these options; nothing is opened until first used. */
     public AppServices services() {
+        return services(PassphraseProvider.NONE);
+    }
+
+    /**
+     * The same, with a way to ask for key passphrases: the window asks in a dialog; headless
+     * commands (the other overload) fail with a clear message on an encrypted key instead.
+     */
+    public AppServices services(PassphraseProvider passphrases) {
         Path data = dataDir();
         // Read by logback.xml when the first logger is made, which is after this point.
         System.setProperty("wheelhouse.log.dir", data.resolve("logs").toString());
@@ -91,7 +100,8 @@ public final class GlobalOptions {
                 new LocalEnvironmentDiscovery(kubeconfigFile(), sshConfigFile()),
                 () -> H2HistoryStore.open(data),
                 AppServices.once(() -> new Fabric8ClusterGateway(kubeconfigFile())),
-                AppServices.once(() -> new SshjHostGateway(SshSettings.of(sshConfigFile(), data.resolve("known_hosts")))),
+                AppServices.once(() -> new SshjHostGateway(
+                        SshSettings.of(sshConfigFile(), data.resolve("known_hosts")).withPassphrases(passphrases))),
                 new InProcessSandbox(data));
     }
 

@@ -1,6 +1,7 @@
 package dev.wheelhouse.app.cli;
 
 import dev.wheelhouse.app.ui.WheelhouseFx;
+import dev.wheelhouse.app.ui.hosts.FxPassphraseProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ public final class WheelhouseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WheelhouseFx.launch(global.services());
+        WheelhouseFx.launch(global.services(new FxPassphraseProvider(WheelhouseFx::mainWindow)));
         return ExitCodes.DONE;
     }
 }

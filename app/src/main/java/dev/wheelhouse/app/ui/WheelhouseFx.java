@@ -20,7 +20,13 @@ import javafx.stage.Stage;
 public final class WheelhouseFx extends Application {
     private static volatile AppServices services;
     private static volatile Theme initialTheme = Theme.LIGHT;
+    private static volatile Stage primary;
     private MainWindow window;
+
+    /** The console's window once shown (owner of dialogs such as the passphrase prompt), else null. */
+    public static javafx.stage.Window mainWindow() {
+        return primary;
+    }
 
     /** Opens the console and returns when its window has closed. Once per JVM. */
     public static void launch(AppServices services) {
@@ -33,6 +39,7 @@ public final class WheelhouseFx extends Application {
     @Override
     public void start(Stage stage) {
         AppServices given = Objects.requireNonNull(services, "WheelhouseFx.launch(services) was not called");
+        primary = stage;
         window = new MainWindow(given, new FxUiExecutor(), Platform::exit);
         window.theme().set(initialTheme);
         window.theme().addListener((obs, was, now) ->

@@ -42,6 +42,14 @@ public final class Badges {
         return badge;
     }
 
+    /** Marks the practice sandbox's environments wherever they show. */
+    public static Label sandbox() {
+        Label badge = new Label("SANDBOX", new FontIcon(Feather.PACKAGE));
+        badge.getStyleClass().addAll(Css.BADGE, Css.SANDBOX_BADGE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        return badge;
+    }
+
     /** A keyboard shortcut drawn as a key cap. */
     public static Label kbd(String text) {
         Label kbd = new Label(text);

@@ -49,6 +49,15 @@ public final class Css {
     public static final String PALETTE = "command-palette";
     public static final String PALETTE_ROW = "palette-row";
     public static final String DANGER_MARK = "danger-mark";
+    public static final String SANDBOX_BADGE = "sandbox-badge";
+    public static final String RESOURCE_TABLE = "resource-table";
+    public static final String STALE_BANNER = "stale-banner";
+    public static final String HEALTH_DEGRADED = "health-degraded";
+    public static final String HEALTH_FAILED = "health-failed";
+    public static final String LIVE_TABS = "live-tabs";
+    public static final String OVERVIEW_CARD = "overview-card";
+    public static final String FIGURE = "figure";
+    public static final String METRICS_ABSENT = "metrics-absent";
 
     private Css() {}
 

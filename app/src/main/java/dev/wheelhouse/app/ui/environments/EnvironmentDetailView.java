@@ -4,11 +4,14 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.wheelhouse.app.ui.actions.ActionIds;
 import dev.wheelhouse.app.ui.actions.ActionRegistry;
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveView;
 import dev.wheelhouse.app.ui.common.Badges;
 import dev.wheelhouse.app.ui.common.Css;
 import dev.wheelhouse.app.ui.connections.ConnectionState;
 import dev.wheelhouse.app.ui.environments.EnvironmentDetailViewModel.TargetRow;
 import dev.wheelhouse.core.workspace.Environment;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,8 +30,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The selected environment: a header (name, tier, read-only), a red band for production, its
- * targets with their connection state, and what will show here once the cluster views arrive.
+ * The selected environment: a header (name, tier, read-only, SANDBOX), a red band for
+ * production, and its targets with their connection state. An environment with Kubernetes
+ * targets shows live in tabs (the targets in its Overview); the live view is closed, with its
+ * watches, when another environment is selected.
  */
 public final class EnvironmentDetailView extends ScrollPane {
     public static final String ID = "environment-detail";
@@ -39,14 +44,29 @@ public final class EnvironmentDetailView extends ScrollPane {
     public static final String ID_KUBE_TARGETS = "environment-kube-targets";
     public static final String ID_HOSTS = "environment-hosts";
     public static final String ID_LIVE_PLACEHOLDER = "environment-live-placeholder";
+    public static final String ID_SANDBOX_BADGE = "environment-sandbox-badge";
 
     private final EnvironmentDetailViewModel viewModel;
     private final ActionRegistry actions;
+    private final Function<Environment, EnvironmentLiveView> liveViews;
+    private final Predicate<Environment> sandbox;
     private final VBox content = new VBox(18);
+    private EnvironmentLiveView live;
 
     public EnvironmentDetailView(EnvironmentDetailViewModel viewModel, ActionRegistry actions) {
+        this(viewModel, actions, null, env -> false);
+    }
+
+    /**
+     * @param liveViews makes the live view of an environment with Kubernetes targets (null: none)
+     * @param sandbox tells the practice sandbox's environments, which are labelled SANDBOX
+     */
+    public EnvironmentDetailView(EnvironmentDetailViewModel viewModel, ActionRegistry actions,
+            Function<Environment, EnvironmentLiveView> liveViews, Predicate<Environment> sandbox) {
         this.viewModel = viewModel;
         this.actions = actions;
+        this.liveViews = liveViews;
+        this.sandbox = sandbox;
         setId(ID);
         getStyleClass().addAll(Css.DETAIL, Tweaks.EDGE_TO_EDGE);
         setFitToWidth(true);
@@ -61,6 +81,13 @@ public final class EnvironmentDetailView extends ScrollPane {
     private void render() {
         Environment env = viewModel.environmentProperty().get();
         content.getChildren().clear();
+        boolean liveShown = env != null && liveViews != null && !env.kubeTargets().isEmpty();
+        if (live != null && (!liveShown || !live.viewModel().environment().equals(env))) {
+            // Another environment (or none): its watches stop here.
+            live.close();
+            live = null;
+        }
+        setFitToHeight(liveShown);
         if (env == null) {
             return;
         }
@@ -72,7 +99,29 @@ public final class EnvironmentDetailView extends ScrollPane {
             band.setMaxWidth(Double.MAX_VALUE);
             content.getChildren().add(band);
         }
+        if (liveShown) {
+            if (live == null) {
+                live = liveViews.apply(env);
+            }
+            live.setTargets(targets(env));
+            VBox.setVgrow(live, Priority.ALWAYS);
+            content.getChildren().addAll(header(env), live);
+            return;
+        }
         content.getChildren().addAll(header(env), targets(env), livePlaceholder(env));
+    }
+
+    /** The live view showing now, if any. */
+    public EnvironmentLiveView live() {
+        return live;
+    }
+
+    /** Stops the live view's watches (the window is closing). */
+    public void close() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
     }
 
     private Node header(Environment env) {
@@ -85,6 +134,12 @@ public final class EnvironmentDetailView extends ScrollPane {
         tier.setId(ID_TIER_BADGE);
         HBox title = new HBox(10, dot, name, tier);
         title.setAlignment(Pos.CENTER_LEFT);
+        if (sandbox.test(env)) {
+            Label badge = Badges.sandbox();
+            badge.setId(ID_SANDBOX_BADGE);
+            badge.setTooltip(new Tooltip("The practice sandbox: runs inside Wheelhouse, is never saved to the workspace"));
+            title.getChildren().add(badge);
+        }
         if (env.readOnly()) {
             Label readOnly = Badges.readOnly();
             readOnly.setId(ID_READ_ONLY_BADGE);

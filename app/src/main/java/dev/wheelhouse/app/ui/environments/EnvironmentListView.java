@@ -25,7 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The sidebar: environments grouped by tier, production first, each with its colour stripe,
- * a PROD badge where it is production and a READ-ONLY badge where it is read-only.
+ * a PROD badge where it is production, a READ-ONLY badge where it is read-only and a SANDBOX
+ * badge on the practice sandbox's environments.
  */
 public final class EnvironmentListView extends VBox {
     public static final String ID = "environment-sidebar";
@@ -154,7 +155,7 @@ public final class EnvironmentListView extends VBox {
         }
     }
 
-    private static final class RowCell extends ListCell<Row> {
+    private final class RowCell extends ListCell<Row> {
         @Override
         protected void updateItem(Row row, boolean empty) {
             super.updateItem(row, empty);
@@ -187,7 +188,7 @@ public final class EnvironmentListView extends VBox {
             return label;
         }
 
-        private static HBox entry(Environment env) {
+        private HBox entry(Environment env) {
             Region stripe = new Region();
             stripe.getStyleClass().add(Css.COLOUR_STRIPE);
             stripe.setStyle("-fx-background-color: " + env.effectiveColour() + ";");
@@ -212,6 +213,9 @@ public final class EnvironmentListView extends VBox {
             bottom.setAlignment(Pos.CENTER_LEFT);
             if (env.readOnly()) {
                 bottom.getChildren().add(Badges.readOnly());
+            }
+            if (viewModel.isSandbox(env)) {
+                bottom.getChildren().add(Badges.sandbox());
             }
 
             VBox text = new VBox(2, top, bottom);

@@ -36,6 +36,7 @@ public final class WorkspaceStateView extends StackPane {
 
     private final WorkspaceViewModel viewModel;
     private final ActionRegistry actions;
+    private Node offer;
 
     public WorkspaceStateView(WorkspaceViewModel viewModel, ActionRegistry actions) {
         this.viewModel = viewModel;
@@ -44,6 +45,12 @@ public final class WorkspaceStateView extends StackPane {
         viewModel.failureProperty().addListener((obs, was, now) -> render());
         viewModel.lastDiscoveryProperty().addListener((obs, was, now) -> render());
         viewModel.proposalProperty().addListener((obs, was, now) -> render());
+        render();
+    }
+
+    /** Something more to offer with no environments yet (the practice sandbox). */
+    public void setOffer(Node offer) {
+        this.offer = offer;
         render();
     }
 
@@ -146,7 +153,11 @@ public final class WorkspaceStateView extends StackPane {
         fileBox.setAlignment(Pos.CENTER);
         fileBox.setMaxWidth(620);
 
-        VBox box = new VBox(14, icon, title, text, buttons, fileBox);
+        VBox box = new VBox(14, icon, title, text, buttons);
+        if (offer != null) {
+            box.getChildren().add(offer);
+        }
+        box.getChildren().add(fileBox);
         Discovery last = viewModel.lastDiscoveryProperty().get();
         // The proposal shows the notes itself while it is there.
         if (last != null && !last.notes().isEmpty() && viewModel.proposalProperty().get() == null) {

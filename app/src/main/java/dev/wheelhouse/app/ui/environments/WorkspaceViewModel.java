@@ -76,6 +76,8 @@ public final class WorkspaceViewModel {
     private final BooleanBinding editable;
     private Workspace current = Workspace.EMPTY;
     private boolean proposedOnce;
+    // The practice sandbox's environments: shown with the workspace's, never saved to its file.
+    private List<Environment> sandbox = List.of();
 
     public WorkspaceViewModel(WorkspaceStore store, EnvironmentDiscovery discovery, UiExecutor executor, Notices notices) {
         this.store = Objects.requireNonNull(store);
@@ -142,9 +144,30 @@ public final class WorkspaceViewModel {
     private void applyWorkspace(Workspace workspace) {
         current = workspace;
         String previous = selected.get() == null ? null : selected.get().name();
-        environments.setAll(workspace.environments().stream().sorted(SIDEBAR_ORDER).toList());
+        List<Environment> shown = new ArrayList<>(workspace.environments());
+        Set<String> names = new HashSet<>();
+        shown.forEach(e -> names.add(e.name()));
+        sandbox.stream().filter(e -> !names.contains(e.name())).forEach(shown::add);
+        environments.setAll(shown.stream().sorted(SIDEBAR_ORDER).toList());
         Environment again = previous == null ? null : find(previous);
         selected.set(again != null ? again : environments.isEmpty() ? null : environments.getFirst());
+    }
+
+    // --- the practice sandbox ------------------------------------------------------------
+
+    /** Shows the sandbox's environments beside the workspace's (never saved) and selects the first. */
+    public void showSandbox(List<Environment> sandboxEnvironments) {
+        sandbox = List.copyOf(sandboxEnvironments);
+        applyWorkspace(current == null ? Workspace.EMPTY : current);
+        if (!sandbox.isEmpty()) {
+            select(sandbox.stream().sorted(SIDEBAR_ORDER.reversed()).findFirst().orElseThrow().name());
+        }
+    }
+
+    /** True for an environment of the practice sandbox (labelled SANDBOX, never saved). */
+    public boolean isSandbox(Environment environment) {
+        return environment != null && sandbox.stream().anyMatch(e -> e.name().equals(environment.name()))
+                && (current == null || current.environments().stream().noneMatch(e -> e.name().equals(environment.name())));
     }
 
     // --- first run -----------------------------------------------------------------------
@@ -224,6 +247,10 @@ public final class WorkspaceViewModel {
      * nothing changes in memory, so the editor can keep the user's input and say why.
      */
     public void saveEnvironment(String originalName, Environment environment, Runnable onSaved, Consumer<String> onFailed) {
+        if (originalName != null && isSandbox(find(originalName))) {
+            onFailed.accept("The practice sandbox's environments are not kept in the workspace and can't be edited.");
+            return;
+        }
         if (current == null) {
             onFailed.accept("The workspace file can't be changed while it is invalid.");
             return;
@@ -244,6 +271,10 @@ public final class WorkspaceViewModel {
     }
 
     public void removeEnvironment(String name, Runnable onRemoved, Consumer<String> onFailed) {
+        if (isSandbox(find(name))) {
+            onFailed.accept("The practice sandbox's environments are not kept in the workspace.");
+            return;
+        }
         if (current == null) {
             onFailed.accept("The workspace file can't be changed while it is invalid.");
             return;

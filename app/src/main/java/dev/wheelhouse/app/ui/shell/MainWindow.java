@@ -4,6 +4,14 @@ import dev.wheelhouse.app.AppServices;
 import dev.wheelhouse.app.ui.actions.ActionIds;
 import dev.wheelhouse.app.ui.actions.ActionRegistry;
 import dev.wheelhouse.app.ui.actions.AppAction;
+import dev.wheelhouse.app.ui.cluster.ClusterActions;
+import dev.wheelhouse.app.ui.cluster.DeferredNode;
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveView;
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel;
+import dev.wheelhouse.app.ui.cluster.SandboxOfferView;
+import dev.wheelhouse.app.ui.cluster.SandboxViewModel;
+import dev.wheelhouse.app.ui.cluster.VersionMatrixView;
+import dev.wheelhouse.app.ui.cluster.VersionMatrixViewModel;
 import dev.wheelhouse.app.ui.common.Css;
 import dev.wheelhouse.app.ui.common.Notices;
 import dev.wheelhouse.app.ui.connections.ConnectionStates;
@@ -18,14 +26,22 @@ import dev.wheelhouse.app.ui.environments.RemoveEnvironmentView;
 import dev.wheelhouse.app.ui.environments.RemoveEnvironmentViewModel;
 import dev.wheelhouse.app.ui.environments.WorkspaceStateView;
 import dev.wheelhouse.app.ui.environments.WorkspaceViewModel;
+import dev.wheelhouse.app.ui.hosts.HostsView;
 import dev.wheelhouse.app.ui.palette.CommandPaletteView;
 import dev.wheelhouse.app.ui.palette.CommandPaletteViewModel;
 import dev.wheelhouse.app.ui.tasks.UiExecutor;
+import dev.wheelhouse.core.cluster.ClusterGateway;
+import dev.wheelhouse.core.cluster.PracticeSandbox;
+import dev.wheelhouse.core.workspace.Application;
 import dev.wheelhouse.core.workspace.Environment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,6 +60,7 @@ public final class MainWindow {
     public static final double HEIGHT = 800;
     public static final double MIN_WIDTH = 900;
     public static final double MIN_HEIGHT = 560;
+    private static final String SANDBOX_STARTING = "Starting the practice sandbox";
 
     private final AppServices services;
     private final UiExecutor executor;
@@ -54,8 +71,11 @@ public final class MainWindow {
     private final HistoryStatusViewModel history;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ActionRegistry actions = new ActionRegistry();
+    private final SandboxViewModel sandbox;
     private Stage stage;
     private CommandPaletteView palette;
+    private EnvironmentDetailView detail;
+    private volatile PracticeSandbox.Session sandboxSession;
 
     /**
      * @param quit what Quit does (the application: Platform::exit; tests: close the stage)
@@ -66,6 +86,13 @@ public final class MainWindow {
         this.quit = Objects.requireNonNull(quit);
         this.workspace = new WorkspaceViewModel(services.workspace(), services.discovery(), executor, notices);
         this.history = new HistoryStatusViewModel(services.history(), executor);
+        this.sandbox = new SandboxViewModel(services.sandbox(), executor, this::sandboxRunning);
+        sandbox.stateProperty().addListener((obs, was, now) -> {
+            if (now == SandboxViewModel.State.FAILED) {
+                dismissSandboxStarting();
+                notices.post(Notices.Kind.DANGER, "The practice sandbox could not start", sandbox.messageProperty().get());
+            }
+        });
         registerActions();
         workspace.environments().addListener((ListChangeListener<Environment>) c -> trackTargets());
     }
@@ -74,6 +101,7 @@ public final class MainWindow {
         var selected = workspace.selectedProperty();
         var editable = workspace.editableProperty();
         var hasSelection = selected.isNotNull();
+        var notSandbox = Bindings.createBooleanBinding(() -> !workspace.isSandbox(selected.get()), selected);
         actions.register(AppAction.builder(ActionIds.COMMAND_PALETTE, "Command palette")
                 .description("Find and run any action")
                 .shortcut("Shortcut+K")
@@ -89,7 +117,7 @@ public final class MainWindow {
         actions.register(AppAction.builder(ActionIds.EDIT_ENVIRONMENT, "Edit environment")
                 .shortcut("Shortcut+E")
                 .icon(Feather.EDIT_2)
-                .enabledWhen(editable.and(hasSelection))
+                .enabledWhen(editable.and(hasSelection).and(notSandbox))
                 .handler(() -> openEditor(workspace.selected()))
                 .build());
         actions.register(AppAction.builder(ActionIds.REMOVE_ENVIRONMENT, "Remove environment")
@@ -98,7 +126,7 @@ public final class MainWindow {
                 .icon(Feather.TRASH_2)
                 .dangerous()
                 // Read-only environments skip the dangerous actions (clear read-only first).
-                .enabledWhen(editable.and(hasSelection).and(Bindings.createBooleanBinding(
+                .enabledWhen(editable.and(hasSelection).and(notSandbox).and(Bindings.createBooleanBinding(
                         () -> selected.get() != null && !selected.get().readOnly(), selected)))
                 .handler(this::openRemove)
                 .build());
@@ -129,6 +157,19 @@ public final class MainWindow {
                 .enabledWhen(editable.and(workspace.discoveringProperty().not()))
                 .handler(() -> workspace.discover(true))
                 .build());
+        actions.register(AppAction.builder(ClusterActions.OPEN_SANDBOX, "Open practice sandbox")
+                .description("Start an in-process Kubernetes API with dev, staging and prod to try everything on")
+                .shortcut("Shortcut+Shift+P")
+                .icon(Feather.PACKAGE)
+                .enabledWhen(sandbox.stateProperty().isNotEqualTo(SandboxViewModel.State.STARTING))
+                .handler(this::openSandbox)
+                .build());
+        actions.register(AppAction.builder(ClusterActions.VERSION_MATRIX, "Version matrix")
+                .description("Applications x environments: the running version and health, live")
+                .shortcut("Shortcut+M")
+                .icon(Feather.GRID)
+                .handler(this::openVersionMatrix)
+                .build());
         actions.register(AppAction.builder(ActionIds.SHOW_DATA_FOLDER, "Show data folder")
                 .description("Where the workspace and the history are kept")
                 .icon(Feather.FOLDER)
@@ -150,9 +191,13 @@ public final class MainWindow {
     public void show(Stage stage) {
         this.stage = stage;
         EnvironmentListView sidebar = new EnvironmentListView(workspace, actions);
-        EnvironmentDetailView detail = new EnvironmentDetailView(
-                new EnvironmentDetailViewModel(workspace.selectedProperty(), connections), actions);
+        detail = new EnvironmentDetailView(
+                new EnvironmentDetailViewModel(workspace.selectedProperty(), connections), actions,
+                env -> new EnvironmentLiveView(
+                        new EnvironmentLiveViewModel(env, gatewayFor(env), executor, connections), hostsFor(env)),
+                workspace::isSandbox);
         WorkspaceStateView state = new WorkspaceStateView(workspace, actions);
+        state.setOffer(new SandboxOfferView(sandbox, actions));
         DiscoveryProposalView proposal = new DiscoveryProposalView(workspace);
         StatusBarView status = new StatusBarView(new StatusBarViewModel(workspace, history, connections), workspace.file());
         ShellView shell = new ShellView(actions, workspace, notices, theme, sidebar, detail, state, proposal, status);
@@ -171,6 +216,64 @@ public final class MainWindow {
 
         workspace.load();
         history.open();
+    }
+
+    /** The sandbox's environments are watched through the sandbox's own gateway. */
+    private Supplier<ClusterGateway> gatewayFor(Environment env) {
+        PracticeSandbox.Session session = sandboxSession;
+        if (session != null && workspace.isSandbox(env)) {
+            return session::cluster;
+        }
+        return services.cluster();
+    }
+
+    /** The hosts under the nodes in the Compute tab; the SSH gateway is made off the FX thread. */
+    private Supplier<javafx.scene.Node> hostsFor(Environment env) {
+        if (env.hosts().isEmpty()) {
+            return null;
+        }
+        List<Application> apps = workspace.workspace() == null ? List.of() : workspace.workspace().applications();
+        return () -> new DeferredNode<>(executor, "Connecting to the hosts", () -> services.hosts().get(),
+                gateway -> new HostsView(gateway, env, executor, apps));
+    }
+
+    private void openSandbox() {
+        if (sandbox.stateProperty().get() != SandboxViewModel.State.RUNNING) {
+            notices.post(Notices.Kind.INFO, SANDBOX_STARTING, "Its environments appear in the sidebar in a few seconds.");
+        }
+        sandbox.open();
+    }
+
+    private void sandboxRunning(PracticeSandbox.Session session) {
+        sandboxSession = session;
+        dismissSandboxStarting();
+        workspace.showSandbox(session.environments());
+    }
+
+    private void openVersionMatrix() {
+        Map<String, Application> apps = new LinkedHashMap<>();
+        if (workspace.workspace() != null) {
+            workspace.workspace().applications().forEach(a -> apps.putIfAbsent(a.name(), a));
+        }
+        PracticeSandbox.Session session = sandboxSession;
+        if (session != null) {
+            session.applications().forEach(a -> apps.putIfAbsent(a.name(), a));
+        }
+        List<Environment> envs = new ArrayList<>(workspace.environments());
+        // Left to right in the order of promotion.
+        Collections.reverse(envs);
+        var viewModel = new VersionMatrixViewModel(List.copyOf(apps.values()), envs, this::gatewayFor, executor);
+        new VersionMatrixView(stage, viewModel, workspace::isSandbox, (env, app) -> {
+            workspace.select(env.name());
+            if (detail != null && detail.live() != null && app.workload() != null) {
+                detail.live().showWorkload(app.workload().kind().kind(), app.workload().name());
+            }
+            stage.toFront();
+        }).show();
+    }
+
+    private void dismissSandboxStarting() {
+        notices.items().stream().filter(n -> n.title().equals(SANDBOX_STARTING)).toList().forEach(notices::dismiss);
     }
 
     private void trackTargets() {
@@ -216,7 +319,11 @@ public final class MainWindow {
      * window is gone by then, so waiting (briefly) for the database to close blocks no one.
      */
     public void shutdown() {
+        if (detail != null) {
+            detail.close();
+        }
         executor.close();
+        Thread.ofVirtual().name("wheelhouse-stop-sandbox").start(sandbox::stop);
         Thread closer = Thread.ofVirtual().name("wheelhouse-close-history").start(history::close);
         try {
             closer.join(Duration.ofSeconds(5));
@@ -243,6 +350,14 @@ public final class MainWindow {
 
     public ObjectProperty<Theme> theme() {
         return theme;
+    }
+
+    public SandboxViewModel sandbox() {
+        return sandbox;
+    }
+
+    public EnvironmentDetailView detail() {
+        return detail;
     }
 
     public Stage stage() {

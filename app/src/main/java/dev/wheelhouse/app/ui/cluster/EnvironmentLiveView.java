@@ -1,0 +1,463 @@
+package dev.wheelhouse.app.ui.cluster;
+
+import atlantafx.base.theme.Styles;
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel.Applied;
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel.Summary;
+import dev.wheelhouse.app.ui.common.Css;
+import dev.wheelhouse.core.cluster.ClusterSnapshot;
+import dev.wheelhouse.core.cluster.FeedStatus;
+import dev.wheelhouse.core.cluster.Health;
+import dev.wheelhouse.core.cluster.Inventory;
+import dev.wheelhouse.core.cluster.KindInfo;
+import dev.wheelhouse.core.cluster.ResourceRow;
+import dev.wheelhouse.core.cluster.RowKey;
+import dev.wheelhouse.core.cluster.TargetHealth;
+import dev.wheelhouse.core.cluster.Units;
+import dev.wheelhouse.core.cluster.Usage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * An environment's Kubernetes part, live: Overview, Workloads, Compute, Storage, Network,
+ * Events and Metrics tabs over the one subscription of its view-model. Closing it closes the
+ * subscription.
+ */
+public final class EnvironmentLiveView extends TabPane implements AutoCloseable {
+    public static final String ID = "environment-live";
+    public static final String ID_OVERVIEW = "live-overview";
+    public static final String ID_METRICS_MESSAGE = "live-metrics-message";
+    public static final String ID_CPU_CHART = "live-cpu-chart";
+    public static final String ID_MEMORY_CHART = "live-memory-chart";
+    public static final String ID_FAILURE = "live-failure";
+
+    private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("Workloads", List.of("Deployment", "StatefulSet", "DaemonSet", "Pod", "ReplicaSet", "HorizontalPodAutoscaler"));
+        GROUPS.put("Compute", List.of("Node"));
+        GROUPS.put("Storage", List.of("PersistentVolumeClaim", "PersistentVolume", "StorageClass"));
+        GROUPS.put("Network", List.of("Service", "Ingress", "NetworkPolicy", "Endpoints"));
+        GROUPS.put("Events", List.of("Event"));
+    }
+
+    private final EnvironmentLiveViewModel viewModel;
+    private final Map<String, ResourceTableView> tables = new LinkedHashMap<>();
+    private final Map<String, Tab> kindTabs = new LinkedHashMap<>();
+    private final VBox overview = new VBox(16);
+    private final VBox targetsBox = new VBox();
+    private final Label failure = new Label();
+    private final Label metricsMessage = new Label();
+    private final LineChart<Number, Number> cpuChart = chart("CPU (millicores)");
+    private final LineChart<Number, Number> memoryChart = chart("Memory (MiB)");
+    private final Supplier<Node> extraCompute;
+    private final StackPane extraSlot = new StackPane();
+    private Node extra;
+
+    /**
+     * @param extraCompute makes what shows under the nodes in the Compute tab (the hosts), on
+     *     first showing that tab; null for nothing
+     */
+    public EnvironmentLiveView(EnvironmentLiveViewModel viewModel, Supplier<Node> extraCompute) {
+        this.viewModel = viewModel;
+        this.extraCompute = extraCompute;
+        setId(ID);
+        getStyleClass().addAll(Css.LIVE_TABS);
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+
+        failure.setId(ID_FAILURE);
+        failure.getStyleClass().add(Css.ERROR_PANEL);
+        failure.setWrapText(true);
+        failure.setVisible(false);
+        failure.setManaged(false);
+        overview.setId(ID_OVERVIEW);
+        overview.getStyleClass().add("live-overview");
+        ScrollPane overviewScroll = new ScrollPane(new VBox(12, failure, overview, targetsBox));
+        overviewScroll.setFitToWidth(true);
+        getTabs().add(tab("Overview", Feather.HOME, overviewScroll));
+        overview.getChildren().add(muted("Connecting…"));
+
+        viewModel.kindsProperty().addListener((obs, was, now) -> build(now));
+        viewModel.appliedProperty().addListener((obs, was, now) -> show(now));
+        viewModel.inventoryProperty().addListener((obs, was, now) -> renderOverview());
+        viewModel.inventoryFailureProperty().addListener((obs, was, now) -> renderOverview());
+        viewModel.failureProperty().addListener((obs, was, now) -> {
+            failure.setText(now);
+            failure.setVisible(now != null);
+            failure.setManaged(now != null);
+        });
+        build(viewModel.kindsProperty().get());
+        viewModel.start();
+    }
+
+    /** The environment's targets (with their connection chips), shown at the foot of the overview. */
+    public void setTargets(Node targets) {
+        targetsBox.getChildren().setAll(targets == null ? List.of() : List.of(targets));
+    }
+
+    private void build(List<KindInfo> kinds) {
+        if (kinds == null || kinds.isEmpty() || !tables.isEmpty()) {
+            return;
+        }
+        boolean showContext = viewModel.environment().kubeTargets().size() > 1;
+        boolean showNamespace = viewModel.environment().kubeTargets().stream()
+                .mapToInt(t -> Math.max(1, t.namespaces().size())).sum() > 1;
+        for (var group : GROUPS.entrySet()) {
+            List<ResourceTableView> of = new ArrayList<>();
+            for (String name : group.getValue()) {
+                kinds.stream().filter(k -> k.kind().equals(name)).findFirst().ifPresent(k -> {
+                    ResourceTableView table = new ResourceTableView(k, showContext, showNamespace);
+                    tables.put(name, table);
+                    of.add(table);
+                });
+            }
+            if (of.isEmpty()) {
+                continue;
+            }
+            Node content;
+            if (of.size() == 1 && extraCompute == null) {
+                content = of.getFirst();
+            } else if (of.size() == 1) {
+                VBox box = new VBox(12, of.getFirst(), extraSlot);
+                VBox.setVgrow(of.getFirst(), Priority.ALWAYS);
+                VBox.setVgrow(extraSlot, Priority.ALWAYS);
+                content = box;
+            } else {
+                TabPane inner = new TabPane();
+                inner.setId("live-" + group.getKey().toLowerCase() + "-kinds");
+                inner.setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+                inner.getStyleClass().add(Styles.TABS_FLOATING);
+                for (ResourceTableView table : of) {
+                    Tab t = new Tab(plural(table.kind()), table);
+                    t.setId("kind-tab-" + table.kind().kind());
+                    kindTabs.put(table.kind().kind(), t);
+                    inner.getTabs().add(t);
+                }
+                content = inner;
+            }
+            Tab groupTab = tab(group.getKey(), icon(group.getKey()), content);
+            if (group.getKey().equals("Compute") && extraCompute != null) {
+                groupTab.selectedProperty().addListener((obs, was, now) -> {
+                    if (now && extra == null) {
+                        extra = extraCompute.get();
+                        extraSlot.getChildren().setAll(extra);
+                    }
+                });
+            }
+            getTabs().add(groupTab);
+        }
+        getTabs().add(tab("Metrics", Feather.BAR_CHART_2, metrics()));
+        if (viewModel.snapshot() != null) {
+            show(new Applied(viewModel.snapshot(), tables.keySet(), true, true));
+        }
+    }
+
+    private static String plural(KindInfo kind) {
+        return switch (kind.kind()) {
+            case "PersistentVolumeClaim" -> "Claims";
+            case "PersistentVolume" -> "Volumes";
+            case "StorageClass" -> "Storage classes";
+            case "NetworkPolicy" -> "Network policies";
+            case "HorizontalPodAutoscaler" -> "Autoscalers";
+            case "StatefulSet" -> "StatefulSets";
+            case "DaemonSet" -> "DaemonSets";
+            case "ReplicaSet" -> "ReplicaSets";
+            default -> kind.kind() + "s";
+        };
+    }
+
+    private static Ikon icon(String group) {
+        return switch (group) {
+            case "Workloads" -> Feather.BOX;
+            case "Compute" -> Feather.CPU;
+            case "Storage" -> Feather.HARD_DRIVE;
+            case "Network" -> Feather.GLOBE;
+            case "Events" -> Feather.BELL;
+            default -> Feather.LAYERS;
+        };
+    }
+
+    private static Tab tab(String name, Ikon ikon, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setGraphic(new FontIcon(ikon));
+        tab.setId("live-tab-" + name.toLowerCase());
+        return tab;
+    }
+
+    private void show(Applied applied) {
+        if (applied == null) {
+            return;
+        }
+        ClusterSnapshot snapshot = applied.snapshot();
+        for (var e : tables.entrySet()) {
+            boolean changed = applied.kinds().contains(e.getKey());
+            if (changed || applied.feedsChanged()) {
+                e.getValue().show(snapshot, changed);
+                Tab t = kindTabs.get(e.getKey());
+                if (t != null) {
+                    int n = snapshot.rows(e.getKey()).size();
+                    t.setText(plural(e.getValue().kind()) + " (" + n + ")");
+                }
+            }
+        }
+        renderOverview();
+        if (applied.metricsChanged() || applied.feedsChanged()) {
+            renderMetrics(snapshot);
+        }
+    }
+
+    // --- overview ---------------------------------------------------------------------------
+
+    private void renderOverview() {
+        ClusterSnapshot snapshot = viewModel.snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        Summary s = EnvironmentLiveViewModel.summary(snapshot);
+        Inventory inventory = viewModel.inventoryProperty().get();
+        List<Node> cards = new ArrayList<>();
+        cards.add(card("overview-nodes", "Nodes ready", s.nodesReady() + " / " + s.nodes(),
+                s.nodesReady() < s.nodes() ? Health.DEGRADED : Health.HEALTHY, ""));
+        Map<Health, Integer> w = s.workloads();
+        int total = w.values().stream().mapToInt(Integer::intValue).sum();
+        Health worst = w.get(Health.FAILED) > 0 ? Health.FAILED : w.get(Health.DEGRADED) > 0 ? Health.DEGRADED : Health.HEALTHY;
+        cards.add(card("overview-workloads", "Workloads healthy", w.get(Health.HEALTHY) + " / " + total, worst,
+                w.get(Health.DEGRADED) + " degraded · " + w.get(Health.FAILED) + " failed"));
+        long cpuCap = 0;
+        long memCap = 0;
+        if (inventory != null) {
+            for (Inventory.Node n : inventory.nodes()) {
+                cpuCap += n.allocatable().cpuMillis();
+                memCap += n.allocatable().memoryBytes();
+            }
+        }
+        String why = viewModel.inventoryFailureProperty().get();
+        String unknown = why.isEmpty() ? "of allocatable: working out…" : "allocatable unknown: " + why;
+        cards.add(card("overview-cpu", "CPU used", Units.cpu(s.cpuUsedMillis()) + (cpuCap > 0 ? " / " + Units.cpu(cpuCap) : ""),
+                Health.HEALTHY, cpuCap > 0 ? Units.percent(s.cpuUsedMillis(), cpuCap) + " of allocatable" : unknown));
+        cards.add(card("overview-memory", "Memory used",
+                Units.bytes(s.memoryUsedBytes()) + (memCap > 0 ? " / " + Units.bytes(memCap) : ""),
+                Health.HEALTHY, memCap > 0 ? Units.percent(s.memoryUsedBytes(), memCap) + " of allocatable" : unknown));
+        cards.add(card("overview-warnings", "Warnings", Integer.toString(s.warnings()),
+                s.warnings() > 0 ? Health.DEGRADED : Health.HEALTHY, "events of type Warning"));
+        FlowPane figures = new FlowPane(12, 12);
+        figures.getChildren().setAll(cards);
+
+        VBox versions = new VBox(4, section("Running versions"));
+        List<ResourceRow> workloads = new ArrayList<>();
+        for (String kind : EnvironmentLiveViewModel.WORKLOAD_KINDS) {
+            workloads.addAll(snapshot.rows(kind));
+        }
+        workloads.sort(java.util.Comparator.comparing(ResourceRow::name));
+        FlowPane chips = new FlowPane(8, 6);
+        for (ResourceRow r : workloads) {
+            Label chip = new Label(r.name() + "  " + (r.version().isEmpty() ? "?" : r.version()));
+            chip.getStyleClass().add(Css.NAMESPACE_CHIP);
+            if (r.health() == Health.FAILED || r.health() == Health.DEGRADED) {
+                chip.getStyleClass().add(r.health() == Health.FAILED ? Styles.DANGER : Styles.WARNING);
+                chip.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+            }
+            chips.getChildren().add(chip);
+        }
+        versions.getChildren().add(workloads.isEmpty() ? muted("No workloads yet.") : chips);
+
+        VBox feeds = new VBox(4, section("Connections"));
+        for (TargetHealth t : snapshot.targets()) {
+            String line = t.context() + " — " + t.status().name().toLowerCase() + " · " + t.live() + " of " + t.total()
+                    + " lists live" + (t.forbidden() > 0 ? " · " + t.forbidden() + " not permitted" : "")
+                    + (t.detail().isEmpty() ? "" : " · " + t.detail());
+            Label l = new Label(line, new FontIcon(t.status() == FeedStatus.LIVE ? Feather.CHECK_CIRCLE : Feather.ALERT_CIRCLE));
+            l.setWrapText(true);
+            feeds.getChildren().add(l);
+        }
+        snapshot.feeds().stream().filter(f -> f.status().isProblem() || f.status() == FeedStatus.RECONNECTING)
+                .map(f -> f.detail().isEmpty() ? f.key().describe(f.key().kind()) + ": " + f.status() : f.detail())
+                .distinct().limit(8)
+                .forEach(line -> {
+                    Label l = muted(line);
+                    l.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+                    feeds.getChildren().add(l);
+                });
+
+        overview.getChildren().setAll(figures, versions, feeds);
+    }
+
+    private static Node card(String id, String title, String figure, Health health, String detail) {
+        Label t = new Label(title);
+        t.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label f = new Label(figure);
+        f.setId(id);
+        f.getStyleClass().add(Css.FIGURE);
+        VBox box = new VBox(2, t, f);
+        if (!detail.isEmpty()) {
+            Label d = new Label(detail);
+            d.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box.getChildren().add(d);
+        }
+        box.getStyleClass().add(Css.OVERVIEW_CARD);
+        if (health == Health.FAILED) {
+            box.getStyleClass().add(Css.HEALTH_FAILED);
+        } else if (health == Health.DEGRADED) {
+            box.getStyleClass().add(Css.HEALTH_DEGRADED);
+        }
+        return box;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Css.SECTION_TITLE);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    // --- metrics ----------------------------------------------------------------------------
+
+    private Node metrics() {
+        metricsMessage.setId(ID_METRICS_MESSAGE);
+        metricsMessage.setWrapText(true);
+        metricsMessage.getStyleClass().add(Css.METRICS_ABSENT);
+        metricsMessage.setText("Collecting the first metrics sample…");
+        cpuChart.setId(ID_CPU_CHART);
+        memoryChart.setId(ID_MEMORY_CHART);
+        VBox box = new VBox(8, metricsMessage, cpuChart, memoryChart);
+        VBox.setVgrow(cpuChart, Priority.ALWAYS);
+        VBox.setVgrow(memoryChart, Priority.ALWAYS);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private static LineChart<Number, Number> chart(String title) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("minutes ago");
+        x.setAutoRanging(false);
+        x.setLowerBound(-10);
+        x.setUpperBound(0);
+        x.setTickUnit(1);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(title);
+        y.setForceZeroInRange(true);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setTitle(title + " per node");
+        chart.setMinHeight(180);
+        return chart;
+    }
+
+    private void renderMetrics(ClusterSnapshot snapshot) {
+        String message = EnvironmentLiveViewModel.metricsMessage(snapshot);
+        metricsMessage.setText(message);
+        metricsMessage.setVisible(!message.isEmpty());
+        metricsMessage.setManaged(!message.isEmpty());
+        Instant now = snapshot.takenAt() == null ? Instant.now() : snapshot.takenAt();
+        List<XYChart.Series<Number, Number>> cpu = new ArrayList<>();
+        List<XYChart.Series<Number, Number>> memory = new ArrayList<>();
+        // By name, so each node keeps its colour from one update to the next.
+        List<ResourceRow> nodes = snapshot.rows("Node").stream()
+                .sorted(java.util.Comparator.comparing(ResourceRow::context).thenComparing(ResourceRow::name)).toList();
+        for (ResourceRow node : nodes) {
+            List<Usage> points = viewModel.series(new RowKey(node.context(), "Node", "", node.name()));
+            if (points.isEmpty()) {
+                continue;
+            }
+            XYChart.Series<Number, Number> c = new XYChart.Series<>();
+            XYChart.Series<Number, Number> m = new XYChart.Series<>();
+            c.setName(node.name());
+            m.setName(node.name());
+            for (Usage u : points) {
+                double ago = -Duration.between(u.at(), now).toMillis() / 60_000.0;
+                if (ago < -10) {
+                    continue;
+                }
+                c.getData().add(new XYChart.Data<>(ago, u.cpuMillis()));
+                m.getData().add(new XYChart.Data<>(ago, u.memoryBytes() / (1024.0 * 1024.0)));
+            }
+            cpu.add(c);
+            memory.add(m);
+        }
+        double oldest = cpu.stream().flatMap(series -> series.getData().stream())
+                .mapToDouble(d -> d.getXValue().doubleValue()).min().orElse(-1);
+        double span = Math.min(10, Math.max(1, Math.ceil(-oldest)));
+        for (LineChart<Number, Number> chart : List.of(cpuChart, memoryChart)) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            x.setLowerBound(-span);
+            x.setTickUnit(span <= 2 ? 0.25 : 1);
+        }
+        boolean charts = !cpu.isEmpty();
+        cpuChart.getData().setAll(cpu);
+        memoryChart.getData().setAll(memory);
+        for (LineChart<?, ?> chart : List.of(cpuChart, memoryChart)) {
+            chart.setVisible(charts);
+            chart.setManaged(charts);
+        }
+    }
+
+    /** Shows one workload: its kind's table in the Workloads tab, filtered to its name. */
+    public void showWorkload(String kind, String name) {
+        getTabs().stream().filter(t -> t.getText().equals("Workloads")).findFirst()
+                .ifPresent(t -> getSelectionModel().select(t));
+        Tab kindTab = kindTabs.get(kind);
+        if (kindTab != null && kindTab.getTabPane() != null) {
+            kindTab.getTabPane().getSelectionModel().select(kindTab);
+        }
+        ResourceTableView table = tables.get(kind);
+        if (table != null) {
+            table.filter().setText(name);
+        }
+    }
+
+    public EnvironmentLiveViewModel viewModel() {
+        return viewModel;
+    }
+
+    public ResourceTableView table(String kind) {
+        return tables.get(kind);
+    }
+
+    public LineChart<Number, Number> cpuChart() {
+        return cpuChart;
+    }
+
+    public Label metricsMessage() {
+        return metricsMessage;
+    }
+
+    @Override
+    public void close() {
+        viewModel.close();
+        if (extra instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing a view does no I/O worth reporting
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.wheelhouse.app.ui.cluster;
+
+import static dev.wheelhouse.app.ui.FxWait.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheelhouse.core.cluster.ClusterSnapshot;
+import dev.wheelhouse.core.cluster.Column;
+import dev.wheelhouse.core.cluster.FeedKey;
+import dev.wheelhouse.core.cluster.FeedState;
+import dev.wheelhouse.core.cluster.FeedStatus;
+import dev.wheelhouse.core.cluster.Health;
+import dev.wheelhouse.core.cluster.KindInfo;
+import dev.wheelhouse.core.cluster.MetricsSnapshot;
+import dev.wheelhouse.core.cluster.ResourceRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The generic table: what it says in place of rows it may not list, and over rows that are stale. */
+@ExtendWith(ApplicationExtension.class)
+class ResourceTableViewFxTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final KindInfo PODS = new KindInfo("Pod", "pods", "", true,
+            List.of(Column.text("NAME"), Column.text("STATUS"), Column.number("RESTARTS"), Column.age("AGE")));
+
+    private ResourceTableView pods;
+
+    @Start
+    void start(Stage stage) {
+        pods = new ResourceTableView(PODS, false, true);
+        stage.setScene(new Scene(pods, 800, 400));
+        stage.show();
+    }
+
+    private static ResourceRow pod(String ns, String name, String restarts, Instant created, Health health) {
+        return new ResourceRow("ctx", "Pod", ns, name, List.of(name, "Running", restarts, created.toString()), health,
+                "Running", created, Map.of(), List.of(), "");
+    }
+
+    private static FeedState feed(String ns, FeedStatus status, String detail, Instant synced) {
+        return new FeedState(new FeedKey("ctx", ns, "Pod"), status, detail, NOW, synced);
+    }
+
+    private static ClusterSnapshot snapshot(List<FeedState> feeds, List<ResourceRow> rows) {
+        return new ClusterSnapshot("e", 1, NOW, feeds, List.of(), Map.of("Pod", rows), MetricsSnapshot.NONE);
+    }
+
+    @Test
+    void aForbiddenListSaysSoInPlace() {
+        onFx(() -> {
+            pods.show(snapshot(List.of(feed("shop-prod", FeedStatus.FORBIDDEN, "403", null)), List.of()), true);
+            return null;
+        });
+        assertThat(onFx(() -> pods.placeholder().getText())).isEqualTo("no permission to list pods in shop-prod");
+        assertThat(onFx(() -> pods.banner().isVisible())).isFalse();
+    }
+
+    @Test
+    void staleRowsAreMarkedAndFilterAndSortWork() {
+        List<ResourceRow> rows = List.of(
+                pod("a", "web-1", "0", NOW.minusSeconds(3600), Health.HEALTHY),
+                pod("a", "web-2", "12", NOW.minusSeconds(90), Health.FAILED),
+                pod("b", "api-1", "3", NOW.minusSeconds(86_400 * 3), Health.HEALTHY));
+        onFx(() -> {
+            pods.show(snapshot(List.of(feed("a", FeedStatus.RECONNECTING, "", NOW), feed("b", FeedStatus.LIVE, "", NOW)), rows), true);
+            return null;
+        });
+        assertThat(onFx(() -> pods.banner().isVisible())).isTrue();
+        assertThat(onFx(() -> pods.banner().getText())).contains("reconnecting — data may be stale");
+
+        onFx(() -> {
+            var restarts = pods.table().getColumns().stream().filter(c -> c.getText().equals("RESTARTS")).findFirst().orElseThrow();
+            restarts.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            pods.table().getSortOrder().setAll(restarts);
+            return null;
+        });
+        assertThat(onFx(() -> pods.table().getItems().stream().map(ResourceRow::name).toList()))
+                .containsExactly("web-2", "api-1", "web-1");
+        onFx(() -> {
+            var age = pods.table().getColumns().stream().filter(c -> c.getText().equals("AGE")).findFirst().orElseThrow();
+            age.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            pods.table().getSortOrder().setAll(age);
+            return null;
+        });
+        assertThat(onFx(() -> pods.table().getItems().stream().map(ResourceRow::name).toList()))
+                .containsExactly("web-2", "web-1", "api-1");
+
+        onFx(() -> {
+            pods.filter().setText("web");
+            return null;
+        });
+        assertThat(onFx(() -> pods.table().getItems().size())).isEqualTo(2);
+    }
+}

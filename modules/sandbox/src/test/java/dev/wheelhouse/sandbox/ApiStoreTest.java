@@ -3,11 +3,16 @@ package dev.wheelhouse.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The indexed store: what it adds to the mock, and that its index never drifts from the mock's map. */
 class ApiStoreTest {
@@ -81,9 +86,9 @@ class ApiStoreTest {
     void aStatusWriteChangesOnlyTheStatusAndNeverTheGeneration() {
         String path = Resources.DEPLOYMENTS.path("shop-dev", "payments");
         JsonNode before = get(path);
-        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) before.deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) body.get("spec")).put("replicas", 7);
-        ((tools.jackson.databind.node.ObjectNode) body.get("status")).put("observedGeneration", 42);
+        ObjectNode body = (ObjectNode) before.deepCopy();
+        ((ObjectNode) body.get("spec")).put("replicas", 7);
+        ((ObjectNode) body.get("status")).put("observedGeneration", 42);
         assertThat(h.store.updateStatus(Resources.DEPLOYMENTS, "shop-dev", "payments", Json.write(body)).ok()).isTrue();
         JsonNode after = get(path);
         assertThat(after.path("status").path("observedGeneration").asLong()).isEqualTo(42);
@@ -164,12 +169,12 @@ class ApiStoreTest {
         assertThat(stale.code()).isEqualTo(409);
     }
 
-    private static io.fabric8.mockwebserver.http.RecordedRequest request(HttpMethod method, String contentType, String body) {
-        io.fabric8.mockwebserver.http.Headers.Builder headers = io.fabric8.mockwebserver.http.Headers.builder();
+    private static RecordedRequest request(HttpMethod method, String contentType, String body) {
+        Headers.Builder headers = Headers.builder();
         if (contentType != null) {
             headers.add("Content-Type", contentType);
         }
-        return new io.fabric8.mockwebserver.http.RecordedRequest("HTTP/1.1", method, "/", headers.build(),
-                new io.fabric8.mockwebserver.http.Buffer(body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new RecordedRequest("HTTP/1.1", method, "/", headers.build(),
+                new Buffer(body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
     }
 }

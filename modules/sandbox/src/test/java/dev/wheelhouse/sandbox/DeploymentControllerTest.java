@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -43,7 +44,7 @@ class DeploymentControllerTest {
         for (Pod p : h.cluster.<Pod>all(Resources.PODS)) {
             h.sim.enqueue(Cluster.Work.of(p));
         }
-        for (io.fabric8.kubernetes.api.model.Service s : h.cluster.<io.fabric8.kubernetes.api.model.Service>all(Resources.SERVICES)) {
+        for (Service s : h.cluster.<Service>all(Resources.SERVICES)) {
             h.sim.enqueue(Cluster.Work.of(s));
         }
         h.sim.runUntilIdle();
@@ -221,7 +222,7 @@ class DeploymentControllerTest {
     @Test
     void anImageListedInTheOptionsCrashLoopsToo() {
         Harness listed = new Harness(SandboxOptions.defaults().withRolloutStepMillis(1000).withChurnPerSecond(0)
-                .withBrokenImages(java.util.List.of("registry.sandbox.local/shop/catalog:2.9.9")));
+                .withBrokenImages(List.of("registry.sandbox.local/shop/catalog:2.9.9")));
         listed.setImage(DEV, "catalog", "registry.sandbox.local/shop/catalog:2.9.9");
         listed.advance(Duration.ofSeconds(3));
         Pod pod = listed.pods(listed.replicaSets(DEV, "catalog").getLast()).getFirst();

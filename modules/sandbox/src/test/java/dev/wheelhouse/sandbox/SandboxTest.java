@@ -11,8 +11,12 @@ import dev.wheelhouse.core.workspace.WorkloadKind;
 import dev.wheelhouse.core.workspace.WorkspaceRules;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
@@ -119,7 +123,7 @@ class SandboxTest {
             }
         })) {
             await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
-            client.apps().deployments().inNamespace("shop-dev").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+            client.apps().deployments().inNamespace("shop-dev").resource(new DeploymentBuilder()
                     .withNewMetadata().withName("probe").endMetadata()
                     .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "probe").endSelector()
                         .withNewTemplate().withNewMetadata().addToLabels("app", "probe").endMetadata()
@@ -148,18 +152,19 @@ class SandboxTest {
         KubernetesClient client = sandbox.client();
         String rv = client.apps().deployments().inNamespace("shop-staging").list().getMetadata().getResourceVersion();
         List<String> events = new CopyOnWriteArrayList<>();
-        try (io.fabric8.kubernetes.client.Watch watch = client.apps().deployments().inNamespace("shop-staging")
-                .withResourceVersion(rv).watch(new io.fabric8.kubernetes.client.Watcher<>() {
+        Watch watch = client.apps().deployments().inNamespace("shop-staging")
+                .withResourceVersion(rv).watch(new Watcher<>() {
                     @Override
                     public void eventReceived(Action action, Deployment d) {
                         events.add(action + " " + d.getMetadata().getName());
                     }
 
                     @Override
-                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                    public void onClose(WatcherException cause) {
                         // closed by the test
                     }
-                })) {
+                });
+        try {
             client.apps().deployments().inNamespace("shop-staging").withName("checkout")
                     .edit(d -> {
                         d.getMetadata().getLabels().put("touched", "yes");
@@ -167,6 +172,8 @@ class SandboxTest {
                     });
             await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("MODIFIED checkout"));
             assertThat(events).as("no replay of existing objects").noneMatch(e -> e.startsWith("ADDED"));
+        } finally {
+            watch.close();
         }
         // The mock's own watches blocked the event loop for 30 s when closed during a burst of changes.
         HttpClient http = HttpClient.newHttpClient();

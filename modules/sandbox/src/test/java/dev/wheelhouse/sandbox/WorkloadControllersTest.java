@@ -2,11 +2,14 @@ package dev.wheelhouse.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,7 @@ class WorkloadControllersTest {
         StatefulSet set = h.cluster.get(Resources.STATEFULSETS, PROD, "orders-db");
         ControllerRevision second = revisions(set).get(1);
         // kubectl rollout undo --to-revision=2 sends the revision's data as a strategic merge patch.
-        h.request(io.fabric8.mockwebserver.dsl.HttpMethod.PATCH, Resources.STATEFULSETS.path(PROD, "orders-db"),
+        h.request(HttpMethod.PATCH, Resources.STATEFULSETS.path(PROD, "orders-db"),
                 "application/strategic-merge-patch+json", Json.write(second.getData()));
         h.advance(Duration.ofSeconds(10));
         StatefulSet done = h.cluster.get(Resources.STATEFULSETS, PROD, "orders-db");
@@ -69,7 +72,7 @@ class WorkloadControllersTest {
         DaemonSet done = h.cluster.get(Resources.DAEMONSETS, PROD, "log-shipper");
         assertDaemonSetSettled(done, ":3.3.0");
         ControllerRevision previous = revisions(done).get(revisions(done).size() - 2);
-        h.request(io.fabric8.mockwebserver.dsl.HttpMethod.PATCH, Resources.DAEMONSETS.path(PROD, "log-shipper"),
+        h.request(HttpMethod.PATCH, Resources.DAEMONSETS.path(PROD, "log-shipper"),
                 "application/strategic-merge-patch+json", Json.write(previous.getData()));
         h.advance(Duration.ofSeconds(10));
         DaemonSet undone = h.cluster.get(Resources.DAEMONSETS, PROD, "log-shipper");
@@ -93,8 +96,8 @@ class WorkloadControllersTest {
         assertThat(pods).extracting(p -> p.getSpec().getNodeName()).doesNotHaveDuplicates();
     }
 
-    private List<ControllerRevision> revisions(io.fabric8.kubernetes.api.model.HasMetadata owner) {
-        List<ControllerRevision> out = new java.util.ArrayList<>(h.cluster.owned(Resources.CONTROLLERREVISIONS, owner.getMetadata().getUid()));
+    private List<ControllerRevision> revisions(HasMetadata owner) {
+        List<ControllerRevision> out = new ArrayList<>(h.cluster.owned(Resources.CONTROLLERREVISIONS, owner.getMetadata().getUid()));
         out.sort(Comparator.comparingLong(ControllerRevision::getRevision));
         return out;
     }

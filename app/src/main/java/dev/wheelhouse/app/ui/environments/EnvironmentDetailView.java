@@ -46,6 +46,9 @@ public final class EnvironmentDetailView extends ScrollPane {
     public static final String ID_LIVE_PLACEHOLDER = "environment-live-placeholder";
     public static final String ID_SANDBOX_BADGE = "environment-sandbox-badge";
 
+    private final Function<Environment, Node> hostViews;
+    private Node hostsLive;
+    private Environment hostsLiveOf;
     private final EnvironmentDetailViewModel viewModel;
     private final ActionRegistry actions;
     private final Function<Environment, EnvironmentLiveView> liveViews;
@@ -63,6 +66,17 @@ public final class EnvironmentDetailView extends ScrollPane {
      */
     public EnvironmentDetailView(EnvironmentDetailViewModel viewModel, ActionRegistry actions,
             Function<Environment, EnvironmentLiveView> liveViews, Predicate<Environment> sandbox) {
+        this(viewModel, actions, liveViews, sandbox, null);
+    }
+
+    /**
+     * @param hostViews makes the live host cards of an environment that has hosts but no
+     *     Kubernetes targets (null: none); the node is closed when another environment is shown
+     */
+    public EnvironmentDetailView(EnvironmentDetailViewModel viewModel, ActionRegistry actions,
+            Function<Environment, EnvironmentLiveView> liveViews, Predicate<Environment> sandbox,
+            Function<Environment, Node> hostViews) {
+        this.hostViews = hostViews;
         this.viewModel = viewModel;
         this.actions = actions;
         this.liveViews = liveViews;
@@ -87,6 +101,10 @@ public final class EnvironmentDetailView extends ScrollPane {
             live.close();
             live = null;
         }
+        boolean hostsShown = env != null && !liveShown && hostViews != null && !env.hosts().isEmpty();
+        if (hostsLive != null && (!hostsShown || !env.equals(hostsLiveOf))) {
+            closeHosts();
+        }
         setFitToHeight(liveShown);
         if (env == null) {
             return;
@@ -108,7 +126,27 @@ public final class EnvironmentDetailView extends ScrollPane {
             content.getChildren().addAll(header(env), live);
             return;
         }
+        if (hostsShown) {
+            if (hostsLive == null) {
+                hostsLive = hostViews.apply(env);
+                hostsLiveOf = env;
+            }
+            content.getChildren().addAll(header(env), targets(env), hostsLive);
+            return;
+        }
         content.getChildren().addAll(header(env), targets(env), livePlaceholder(env));
+    }
+
+    private void closeHosts() {
+        if (hostsLive instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Closing only stops background sampling; nothing to tell the user.
+            }
+        }
+        hostsLive = null;
+        hostsLiveOf = null;
     }
 
     /** The live view showing now, if any. */
@@ -118,6 +156,7 @@ public final class EnvironmentDetailView extends ScrollPane {
 
     /** Stops the live view's watches (the window is closing). */
     public void close() {
+        closeHosts();
         if (live != null) {
             live.close();
             live = null;

@@ -195,7 +195,8 @@ public final class MainWindow {
                 new EnvironmentDetailViewModel(workspace.selectedProperty(), connections), actions,
                 env -> new EnvironmentLiveView(
                         new EnvironmentLiveViewModel(env, gatewayFor(env), executor, connections), hostsFor(env)),
-                workspace::isSandbox);
+                workspace::isSandbox,
+                env -> hostsFor(env).get());
         WorkspaceStateView state = new WorkspaceStateView(workspace, actions);
         state.setOffer(new SandboxOfferView(sandbox, actions));
         DiscoveryProposalView proposal = new DiscoveryProposalView(workspace);

@@ -27,7 +27,8 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.wheelhouse.core"))
                 .anyMatch(p -> p.startsWith("dev.wheelhouse.history"))
                 .anyMatch(p -> p.startsWith("dev.wheelhouse.workspace"))
-                .anyMatch(p -> p.startsWith("dev.wheelhouse.app.ui"));
+                .anyMatch(p -> p.startsWith("dev.wheelhouse.app.ui"))
+                .anyMatch(p -> p.startsWith("dev.wheelhouse.ops"));
     }
 
     @Test
@@ -73,6 +74,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.wheelhouse.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",
                         "dev.wheelhouse.workspace..", "dev.wheelhouse.ssh..", "dev.wheelhouse.kube..", "javafx..")
+                .check(wheelhouse);
+        noClasses().that().resideInAPackage("dev.wheelhouse.ops..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",
+                        "dev.wheelhouse.workspace..", "dev.wheelhouse.ssh..", "dev.wheelhouse.kube..",
+                        "dev.wheelhouse.sandbox..", "io.fabric8..", "javafx..")
                 .check(wheelhouse);
         noClasses().that().resideInAPackage("dev.wheelhouse.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wheelhouse.app..", "dev.wheelhouse.history..",

@@ -1,0 +1,396 @@
+package dev.wheelhouse.bench.views;
+
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel;
+import dev.wheelhouse.app.ui.cluster.ResourceTableView;
+import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
+import dev.wheelhouse.bench.Results;
+import dev.wheelhouse.core.cluster.KindInfo;
+import dev.wheelhouse.core.cluster.ResourceRow;
+import dev.wheelhouse.core.workspace.Environment;
+import dev.wheelhouse.core.workspace.KubeTarget;
+import dev.wheelhouse.core.workspace.Tier;
+import dev.wheelhouse.kube.Fabric8ClusterGateway;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The console's pods view against the sandbox at scale (issue 4, Performance): the sandbox runs
+ * in its own process (the distribution's {@code wheelhouse sandbox}); this JVM is the console's
+ * part only: the app's {@link EnvironmentLiveViewModel} over {@link Fabric8ClusterGateway},
+ * feeding the app's {@link ResourceTableView}s of Pods and Deployments, exactly as the live view
+ * does (one {@code show} per applied batch), on a shown stage.
+ *
+ * <p>Prints: the time from {@code start()} (which makes the watch) to the pods table holding the
+ * pods of the three sandbox namespaces, beside {@code kubectl get pods -A -o json} (median of 3)
+ * and their ratio; over the churn window the gaps between FX pulses (max, p99); the time from a
+ * deployment image patch to the Deployments table row showing it (p50, max); VmRSS at the end.
+ *
+ * <p>Run under {@code xvfb-run}; see docs/BENCHMARKS.md.
+ */
+public final class ViewsBenchmark {
+    private static final List<String> NAMESPACES = List.of("shop-dev", "shop-staging", "shop-prod");
+    private static final String CONTEXT = "wheelhouse-sandbox";
+
+    public static void main(String[] args) throws Exception {
+        int pods = 10_000;
+        int deployments = 1_000;
+        int churn = 200;
+        int seconds = 60;
+        int patchEveryMs = 2_000;
+        Path wheelhouse = Path.of("app/target/wheelhouse/bin/wheelhouse");
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : "");
+            boolean inline = a.contains("=");
+            String name = inline ? a.substring(0, a.indexOf('=')) : a;
+            switch (name) {
+                case "--pods" -> pods = Integer.parseInt(v);
+                case "--deployments" -> deployments = Integer.parseInt(v);
+                case "--churn" -> churn = Integer.parseInt(v);
+                case "--seconds" -> seconds = Integer.parseInt(v);
+                case "--patch-every-ms" -> patchEveryMs = Integer.parseInt(v);
+                case "--wheelhouse" -> wheelhouse = Path.of(v);
+                case "--keep" -> {
+                    keep = true;
+                    continue;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+            if (!inline) {
+                i++;
+            }
+        }
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "# views benchmark %s, %d CPUs, load average %s, java %s%n",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "# sandbox --pods %d --deployments %d --churn %d, window %d s, a patch every %d ms%n",
+                pods, deployments, churn, seconds, patchEveryMs);
+
+        Path dir = Files.createTempDirectory("wheelhouse-views-bench");
+        Path kubeconfig = dir.resolve("kubeconfig");
+        SandboxProcess sandbox = SandboxProcess.start(wheelhouse, dir, kubeconfig, pods, deployments, churn, out);
+        Thread hook = Thread.ofPlatform().unstarted(sandbox::kill);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            run(out, kubeconfig, seconds, patchEveryMs);
+        } finally {
+            sandbox.kill();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (!keep) {
+                deleteTree(dir);
+            } else {
+                out.println("# kept " + dir);
+            }
+            out.printf(Locale.ROOT, "# load average at the end: %s%n", loadAverage());
+            out.flush();
+            Platform.exit();
+            System.exit(0);
+        }
+    }
+
+    private static void run(PrintStream out, Path kubeconfig, int seconds, int patchEveryMs) throws Exception {
+        // kubectl first, while nothing else reads the sandbox.
+        int expected = kubectlCount(kubeconfig);
+        List<Double> kubectl = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder("sh", "-c",
+                    "kubectl --kubeconfig '" + kubeconfig + "' get pods -A -o json > /dev/null")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IOException("kubectl get pods failed: exit " + p.exitValue());
+            }
+            kubectl.add((System.nanoTime() - t) / 1e6);
+        }
+        double kubectlMs = median(kubectl);
+        out.printf(Locale.ROOT, "# kubectl get pods -A -o json: %s ms; %d pods in %s%n", kubectl, expected, NAMESPACES);
+
+        // The toolkit and a shown stage with the two tables.
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        Fabric8ClusterGateway gateway = new Fabric8ClusterGateway(kubeconfig);
+        List<KindInfo> kinds = gateway.kinds();
+        KindInfo podKind = kinds.stream().filter(k -> k.kind().equals("Pod")).findFirst().orElseThrow();
+        KindInfo deploymentKind = kinds.stream().filter(k -> k.kind().equals("Deployment")).findFirst().orElseThrow();
+        Environment env = new Environment("sandbox-bench", Tier.DEVELOPMENT, Tier.DEVELOPMENT.defaultColour(), false,
+                List.of(new KubeTarget(CONTEXT, NAMESPACES)), List.of());
+        FxUiExecutor executor = new FxUiExecutor();
+        EnvironmentLiveViewModel vm = new EnvironmentLiveViewModel(env, () -> gateway, executor, null);
+
+        Fx fx = new Fx();
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            fx.pods = new ResourceTableView(podKind, false, true);
+            fx.deployments = new ResourceTableView(deploymentKind, false, true);
+            VBox root = new VBox(8, fx.pods, fx.deployments);
+            VBox.setVgrow(fx.pods, Priority.ALWAYS);
+            VBox.setVgrow(fx.deployments, Priority.ALWAYS);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(root, 1280, 800));
+            stage.show();
+            fx.timer.start();
+            vm.appliedProperty().addListener((obs, was, now) -> fx.applied(now, expected));
+            shown.complete(null);
+        });
+        shown.get(30, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+
+        // Connect, and wait for the pods table to hold the namespaces' pods.
+        fx.t0 = System.nanoTime();
+        Platform.runLater(vm::start);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (fx.populatedAt == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (fx.populatedAt == 0) {
+            throw new IllegalStateException("the pods table did not fill within 180 s: "
+                    + fx.lastPodCount + " of " + expected);
+        }
+        double populatedMs = (fx.populatedAt - fx.t0) / 1e6;
+        out.printf(Locale.ROOT, "# pods table: %d rows (kubectl: %d) after %.0f ms, %d FX updates; first update at %.0f ms, "
+                        + "first pod row at %.0f ms; largest FX pulse gap while populating %.0f ms%n",
+                fx.populatedCount, expected, populatedMs, vm.updatesProperty().get(), (fx.firstAppliedAt - fx.t0) / 1e6,
+                (fx.firstPodsAt - fx.t0) / 1e6, fx.maxGapNs / 1e6);
+
+        // The churn window: pulse gaps, and patches of deployment images.
+        Thread.sleep(2000);
+        fx.resetGaps();
+        List<ResourceRow> deploymentsToPatch = vm.snapshot().rows("Deployment").stream()
+                .filter(r -> r.namespace().equals("shop-dev")).toList();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        int misses = 0;
+        long windowEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Config config = Config.fromKubeconfig(CONTEXT, Files.readString(kubeconfig), null);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            int n = 0;
+            while (System.nanoTime() < windowEnd) {
+                ResourceRow d = deploymentsToPatch.get(n % deploymentsToPatch.size());
+                String image = "registry.example/bench-" + n + ":v" + n;
+                CompletableFuture<Long> seen = new CompletableFuture<>();
+                fx.watchFor(d.namespace(), d.name(), image, seen);
+                long t = System.nanoTime();
+                client.apps().deployments().inNamespace(d.namespace()).withName(d.name()).edit(dep -> {
+                    dep.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
+                    return dep;
+                });
+                try {
+                    long at = seen.get(10, TimeUnit.SECONDS);
+                    latencies.add((at - t) / 1e6);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    misses++;
+                    out.println("# change to " + d.name() + " not visible within 10 s");
+                }
+                n++;
+                long next = t + TimeUnit.MILLISECONDS.toNanos(patchEveryMs);
+                long sleep = next - System.nanoTime();
+                if (sleep > 0) {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                }
+            }
+        }
+        List<Long> gaps = fx.stopGaps();
+        long podRows = fx.lastPodCount;
+        vm.close();
+
+        List<Double> gapMs = gaps.stream().map(g -> g / 1e6).sorted().toList();
+        List<Double> lat = new ArrayList<>(latencies);
+        Collections.sort(lat);
+        System.gc();
+        long rss = rssBytes();
+        out.printf(Locale.ROOT, "# window: %d pulses, %d patches (%d not seen), %d pod rows at the end, heap used %.0f MB%n",
+                gapMs.size() + 1, lat.size() + misses, misses, podRows,
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
+        out.printf(Locale.ROOT, "# change latencies (ms): %s%n", lat.stream().map(Results::millis).toList());
+
+        Results.print(out, "views", "pods_populated_ms", Results.millis(populatedMs), "ms");
+        Results.print(out, "views", "kubectl_get_pods_ms", Results.millis(kubectlMs), "ms");
+        Results.print(out, "views", "ratio", Results.ratio(populatedMs / kubectlMs), "x");
+        Results.print(out, "views", "pods_count", Long.toString(fx.populatedCount), "count");
+        Results.print(out, "views", "fx_max_stall_ms", Results.millis(gapMs.isEmpty() ? 0 : gapMs.getLast()), "ms");
+        Results.print(out, "views", "fx_p99_gap_ms", Results.millis(percentile(gapMs, 0.99)), "ms");
+        Results.print(out, "views", "change_visible_p50_ms", Results.millis(percentile(lat, 0.50)), "ms");
+        Results.print(out, "views", "change_visible_max_ms", Results.millis(lat.isEmpty() ? 0 : lat.getLast()), "ms");
+        Results.print(out, "views", "changes_not_seen", Integer.toString(misses), "count");
+        Results.print(out, "views", "console_rss_mb", Results.megabytes(rss), "MB");
+    }
+
+    /** FX-thread state: the tables, the pulse timer and the change being waited for. */
+    private static final class Fx {
+        ResourceTableView pods;
+        ResourceTableView deployments;
+        volatile long t0;
+        volatile long populatedAt;
+        volatile long firstAppliedAt;
+        volatile long firstPodsAt;
+        volatile long populatedCount;
+        volatile long lastPodCount;
+        long lastPulse;
+        volatile long maxGapNs;
+        List<Long> gaps = new ArrayList<>();
+        volatile boolean resetRequested;
+        final AtomicReference<Watch> watching = new AtomicReference<>();
+        private final Object gapLock = new Object();
+
+        record Watch(String namespace, String name, String image, CompletableFuture<Long> seen) {}
+
+        final AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                if (lastPulse != 0) {
+                    long gap = t - lastPulse;
+                    synchronized (gapLock) {
+                        if (resetRequested) {
+                            gaps = new ArrayList<>();
+                            maxGapNs = 0;
+                            resetRequested = false;
+                        } else if (gaps != null) {
+                            gaps.add(gap);
+                            maxGapNs = Math.max(maxGapNs, gap);
+                        }
+                    }
+                }
+                lastPulse = t;
+            }
+        };
+
+        void resetGaps() {
+            synchronized (gapLock) {
+                resetRequested = true;
+            }
+        }
+
+        List<Long> stopGaps() {
+            synchronized (gapLock) {
+                List<Long> g = gaps;
+                gaps = null;
+                return g == null ? List.of() : g;
+            }
+        }
+
+        void watchFor(String namespace, String name, String image, CompletableFuture<Long> seen) {
+            watching.set(new Watch(namespace, name, image, seen));
+        }
+
+        /** As EnvironmentLiveView.show: each table shows the applied snapshot. FX thread. */
+        void applied(EnvironmentLiveViewModel.Applied a, int expected) {
+            Set<String> kinds = a.kinds();
+            pods.show(a.snapshot(), kinds.contains("Pod"));
+            deployments.show(a.snapshot(), kinds.contains("Deployment"));
+            long now = System.nanoTime();
+            int count = pods.table().getItems().size();
+            lastPodCount = count;
+            if (firstAppliedAt == 0) {
+                firstAppliedAt = now;
+            }
+            if (firstPodsAt == 0 && count > 0) {
+                firstPodsAt = now;
+            }
+            if (populatedAt == 0 && count >= expected * 0.99) {
+                populatedCount = count;
+                populatedAt = now;
+            }
+            Watch w = watching.get();
+            if (w != null && kinds.contains("Deployment")) {
+                for (ResourceRow r : deployments.table().getItems()) {
+                    if (r.name().equals(w.name()) && r.namespace().equals(w.namespace())
+                            && r.cells().stream().anyMatch(c -> c.contains(w.image()))) {
+                        watching.compareAndSet(w, null);
+                        w.seen().complete(now);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int kubectlCount(Path kubeconfig) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "get", "pods", "-A",
+                "-o", "jsonpath={range .items[*]}{.metadata.namespace}{\"\\n\"}{end}")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int count = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (NAMESPACES.contains(line.trim())) {
+                    count++;
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IOException("kubectl failed: exit " + p.exitValue());
+        }
+        return count;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Nearest rank over sorted values. */
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    static long rssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                String[] f = line.trim().split("\\s+");
+                return Long.parseLong(f[1]) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+}

@@ -27,16 +27,12 @@ final class EnvsCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    ListFormat format;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == OutputFormat.csv) {
-            err.println("wheelhouse envs: --format must be table or json");
-            return ExitCodes.BAD_INPUT;
-        }
         WorkspaceLoad load = global.services().workspace().load();
         List<Environment> envs;
         switch (load) {
@@ -51,7 +47,7 @@ final class EnvsCommand implements Callable<Integer> {
             }
             case WorkspaceLoad.Loaded loaded -> envs = loaded.workspace().environments();
         }
-        if (format == OutputFormat.json) {
+        if (format == ListFormat.json) {
             out.println(Json.write(envs.stream().map(EnvsCommand::asJson).toList()));
         } else {
             TextTable table = new TextTable("NAME", "TIER", "READ-ONLY", "KUBERNETES", "HOSTS");

@@ -49,13 +49,13 @@ final class HostsCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    ListFormat format;
 
     @Option(names = "--accept-new-host-key",
             description = "Trust and record host keys seen for the first time (like OpenSSH's accept-new); changed keys are still refused.")
     boolean acceptNewHostKey;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = AtLeastOneSecond.class, defaultValue = "20",
             description = "Give up on a host after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -63,14 +63,6 @@ final class HostsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == OutputFormat.csv) {
-            err.println("wheelhouse hosts: --format must be table or json");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (timeoutSeconds < 1) {
-            err.println("wheelhouse hosts: --timeout must be at least 1 second");
-            return ExitCodes.BAD_INPUT;
-        }
         Environment env = global.environment(envName);
 
         SshSettings settings = SshSettings.of(global.sshConfigFile(), global.dataDir().resolve("known_hosts"))
@@ -88,7 +80,7 @@ final class HostsCommand implements Callable<Integer> {
             }
         }
 
-        if (format == OutputFormat.json) {
+        if (format == ListFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("environment", env.name());
             doc.put("tier", env.tier().id());

@@ -58,9 +58,9 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    ListFormat format;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = AtLeastOneSecond.class, defaultValue = "30",
             description = "How long to wait for every list to answer (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -68,14 +68,6 @@ final class InventoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == OutputFormat.csv) {
-            err.println("wheelhouse inventory: --format must be table or json");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (timeoutSeconds < 1) {
-            err.println("wheelhouse inventory: --timeout must be at least 1 second, not " + timeoutSeconds);
-            return ExitCodes.BAD_INPUT;
-        }
         Environment env = global.environment(envName);
         if (env.kubeTargets().isEmpty()) {
             err.println("wheelhouse inventory: environment '" + envName + "' has no Kubernetes targets");
@@ -98,7 +90,7 @@ final class InventoryCommand implements Callable<Integer> {
                 .toList();
         boolean nothingReached = unreachable.size() == inventory.targets().size();
         if (!nothingReached) {
-            if (format == OutputFormat.json) {
+            if (format == ListFormat.json) {
                 out.println(Json.write(json(inventory)));
             } else {
                 printTable(inventory, out);

@@ -1,6 +1,6 @@
 package dev.wheelhouse.app.cli;
 
-/** How a listing command prints: aligned columns for people, JSON and CSV for scripts. */
+/** How the history prints: aligned columns for people, JSON and CSV for scripts. */
 public enum OutputFormat {
     table, json, csv
 }

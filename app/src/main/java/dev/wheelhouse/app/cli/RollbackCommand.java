@@ -70,7 +70,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--confirm", paramLabel = "NAME", description = "The environment's name: required in production.")
     String confirm;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = AtLeastOneSecond.class, defaultValue = "300",
             description = "How long to watch the rollout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -78,9 +78,6 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (timeoutSeconds < 1) {
-            return bad(err, "--timeout must be at least 1 second, not " + timeoutSeconds);
-        }
         if (toRevision < 0) {
             return bad(err, "--to-revision must be a revision number (1 or more), not " + toRevision);
         }

@@ -40,6 +40,18 @@ class WheelhouseCliTest {
     }
 
     @Test
+    void everyTimeoutMustBeAtLeastOneSecondAndTablesAreTableOrJson() {
+        for (String command : new String[] {"hosts", "inventory"}) {
+            CliRun run = CliRun.of(command, "--env", "x", "--timeout", "0");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("'--timeout': must be at least 1 second, not 0");
+        }
+        CliRun csv = CliRun.of("envs", "--format", "csv");
+        assertThat(csv.exitCode()).isEqualTo(2);
+        assertThat(csv.err()).contains("expected one of [table, json]");
+    }
+
+    @Test
     void subcommandHelpShowsTheGlobalOptionsToo() {
         CliRun run = CliRun.of("history", "--help");
         assertThat(run.exitCode()).isZero();

@@ -41,6 +41,15 @@ import java.util.function.Predicate;
  * (with a fresh store) to drop every watch. To be replaced by the practice sandbox.
  */
 final class MockCluster implements AutoCloseable {
+    // The mock web server logs every request at INFO through java.util.logging (a thousand lines
+    // per CI run); held here because java.util.logging keeps only weak references to loggers.
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger(io.fabric8.mockwebserver.MockWebServer.class.getName());
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final Front front = new Front();
     private KubernetesMockServer server;
     private KubernetesClient client;

@@ -2,6 +2,8 @@ package dev.wheelhouse.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,14 +171,14 @@ class RollbackCommandIT {
         String ns = ns("sandbox-dev");
         var deployments = sandbox.client().apps().deployments().inNamespace(ns).withName("payments");
         String base = image("sandbox-dev", "payments").replaceAll(":[^:/]+$", "");
-        deployments.edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(base + ":9.9.9-broken");
-            return d;
-        });
-        deployments.edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(base + ":9.9.10");
-            return d;
-        });
+        // A patch without a resourceVersion, as kubectl sends it: the controllers keep updating
+        // the object, so an edit() of a read copy can meet a 409.
+        deployments.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\","
+                + "\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + base + ":9.9.9-broken\"}]");
+        // A patch without a resourceVersion, as kubectl sends it: the controllers keep updating
+        // the object, so an edit() of a read copy can meet a 409.
+        deployments.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\","
+                + "\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + base + ":9.9.10\"}]");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 rollouts.status(Sandbox.CONTEXT, ns, "payments").state() == RolloutStatus.State.COMPLETE);
 

@@ -17,7 +17,8 @@ import dev.wheelhouse.core.workspace.WorkloadKind;
 import dev.wheelhouse.sandbox.Sandbox;
 import dev.wheelhouse.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ class SandboxIT {
         String name = storefront.workload().name();
         String container = storefront.workload().container();
         long started = System.nanoTime();
-        sandbox.client().apps().deployments().inNamespace(devNamespace()).withName(name).edit(d -> retag(d, container, "9.9.9"));
+        retag(name, container, "9.9.9");
         await().atMost(Duration.ofSeconds(1)).until(() -> row("Deployment", name).map(r -> r.versionOf(container).equals("9.9.9")).orElse(false));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> row("Deployment", name).map(r -> r.status().equals("Available")
@@ -103,12 +104,20 @@ class SandboxIT {
                 .isNotEmpty().allSatisfy(p -> assertThat(p.versionOf(container)).isEqualTo("9.9.9"));
     }
 
-    private static Deployment retag(Deployment d, String container, String tag) {
-        return new DeploymentBuilder(d).editSpec().editTemplate().editSpec()
-                .editMatchingContainer(c -> c.getName().equals(container))
-                .withImage(d.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(container))
-                        .findFirst().orElseThrow().getImage().replaceAll(":[^:/]+$", ":" + tag))
-                .endContainer().endSpec().endTemplate().endSpec().build();
+    /**
+     * Sets the container's image tag with a JSON patch without a resourceVersion, as kubectl does:
+     * the controllers keep updating the object, so an edit() of a read copy can meet a 409.
+     */
+    private void retag(String deployment, String container, String tag) {
+        var resource = sandbox.client().apps().deployments().inNamespace(devNamespace()).withName(deployment);
+        var containers = resource.get().getSpec().getTemplate().getSpec().getContainers();
+        int index = 0;
+        while (!containers.get(index).getName().equals(container)) {
+            index++;
+        }
+        String image = containers.get(index).getImage().replaceAll(":[^:/]+$", ":" + tag);
+        resource.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/"
+                + index + "/image\",\"value\":\"" + image + "\"}]");
     }
 
     @Test

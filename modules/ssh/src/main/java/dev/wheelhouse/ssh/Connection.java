@@ -7,9 +7,10 @@ import net.schmizz.sshj.SSHClient;
 
 /**
  * One authenticated SSH connection to a host, with the jump host connections it runs through
- * (first hop first). Closing it closes them all, innermost first.
+ * (first hop first). Closing it closes them all, innermost first. Public for the adapter's own
+ * packages (release deploys); the rest of Wheelhouse sees the core ports only.
  */
-final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable {
     private final SSHClient client;
     private final List<SSHClient> hops;
     private final HostKeyStatus hostKey;
@@ -25,7 +26,7 @@ final class Connection implements AutoCloseable {
         this.target = target;
     }
 
-    SSHClient client() {
+    public SSHClient client() {
         return client;
     }
 
@@ -37,7 +38,7 @@ final class Connection implements AutoCloseable {
         return fingerprint;
     }
 
-    String target() {
+    public String target() {
         return target;
     }
 
@@ -52,7 +53,7 @@ final class Connection implements AutoCloseable {
         return dropReason;
     }
 
-    boolean alive() {
+    public boolean alive() {
         if (!client.isConnected() || !client.getTransport().isRunning()) {
             return false;
         }

@@ -146,6 +146,19 @@ public final class SshjHostGateway implements HostGateway {
         }
     }
 
+    /**
+     * Blocking: a connection of its own to the host, checked and authenticated like the
+     * sessions', for work that must not share the sessions' channels (release deploys).
+     */
+    public Connection connect(HostRef host) throws HostConnectException {
+        return connector.connect(host, settings.hostKeyDecision());
+    }
+
+    @Override
+    public dev.wheelhouse.core.hosts.releases.ReleaseGateway releases() {
+        return new dev.wheelhouse.ssh.release.SshjReleaseGateway(this);
+    }
+
     @Override
     public void trust(UnknownHostKey key) throws IOException {
         KnownHosts.append(settings.knownHostsFile(), key.host(), key.port(), Base64.getDecoder().decode(key.keyBase64()));

@@ -47,6 +47,15 @@ record WorkspaceFile(
     record WorkloadEntry(String kind, String name, String container) {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"deployRoot", "restart", "health"})
-    record HostServiceEntry(String deployRoot, String restart, String health) {}
+    @JsonPropertyOrder({"deployRoot", "restart", "health", "shared", "keepReleases", "batches", "healthCheck"})
+    record HostServiceEntry(String deployRoot, String restart, String health, List<String> shared,
+                            Integer keepReleases, BatchesEntry batches, HealthCheckEntry healthCheck) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"first", "percent", "maxFailedPercent"})
+    record BatchesEntry(Integer first, Integer percent, Integer maxFailedPercent) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"retries", "timeoutSeconds", "intervalSeconds"})
+    record HealthCheckEntry(Integer retries, Integer timeoutSeconds, Integer intervalSeconds) {}
 }

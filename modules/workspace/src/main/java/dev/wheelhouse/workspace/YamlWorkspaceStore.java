@@ -73,7 +73,14 @@ import java.util.stream.Collectors;
  * applications:
  *   - name: checkout
  *     kubernetes: { kind: Deployment, name: checkout, container: app }   # kind: Deployment | StatefulSet | DaemonSet
- *     hosts: { deployRoot: /srv/checkout, restart: "sudo systemctl restart checkout", health: "curl -fsS localhost:8080/health" }
+ *     hosts:                       # optional: a service on the environment's hosts
+ *       deployRoot: /srv/checkout  # absolute; releases/, current, shared/, .wheelhouse/ go here
+ *       restart: "sudo systemctl restart checkout"   # run in the current release after a switch
+ *       health: "curl -fsS localhost:8080/health"    # optional; exit 0 = healthy
+ *       shared: [logs, config/app.yml]               # optional: linked into every release from shared/
+ *       keepReleases: 5                              # optional, 2..100 (default 5)
+ *       batches: { first: 1, percent: 50, maxFailedPercent: 0 }            # optional (these are the defaults)
+ *       healthCheck: { retries: 5, timeoutSeconds: 10, intervalSeconds: 2 } # optional (these are the defaults)
  * }</pre>
  * Both top-level lists are optional; an empty file is an empty workspace. Tier and kind are
  * case-insensitive. There are no secret fields: credentials stay in the kubeconfig, the ssh
@@ -435,7 +442,12 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
             Application.HostService service = null;
             if (a.hosts() != null) {
                 HostServiceEntry s = a.hosts();
-                service = new Application.HostService(s.deployRoot(), s.restart(), s.health());
+                noNullItems(at, where + ".hosts.shared", s.shared());
+                service = new Application.HostService(s.deployRoot(), s.restart(), s.health(), s.shared(), s.keepReleases(),
+                        s.batches() == null ? null : new Application.Batches(
+                                s.batches().first(), s.batches().percent(), s.batches().maxFailedPercent()),
+                        s.healthCheck() == null ? null : new Application.HealthCheck(
+                                s.healthCheck().retries(), s.healthCheck().timeoutSeconds(), s.healthCheck().intervalSeconds()));
             }
             applications.add(new Application(a.name(), workload, service));
         }
@@ -448,7 +460,20 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
     private static final List<String> HOST_SCALARS = List.of("alias", "hostName", "port", "user");
     private static final List<String> APPLICATION_SCALARS = List.of(
             "name", "kubernetes.kind", "kubernetes.name", "kubernetes.container",
-            "hosts.deployRoot", "hosts.restart", "hosts.health");
+            "hosts.deployRoot", "hosts.restart", "hosts.health", "hosts.keepReleases",
+            "hosts.batches.first", "hosts.batches.percent", "hosts.batches.maxFailedPercent",
+            "hosts.healthCheck.retries", "hosts.healthCheck.timeoutSeconds", "hosts.healthCheck.intervalSeconds");
+
+    private static void noNullItems(YamlLocations at, String where, List<String> items) throws FileProblem {
+        if (items == null) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null || items.get(i).isBlank()) {
+                throw new FileProblem(at.nearest(where + "[" + i + "]"), where + "[" + i + "] has no value");
+            }
+        }
+    }
 
     private static void noEmptyValues(YamlLocations at, String where, List<String> fields) throws FileProblem {
         for (String field : fields) {
@@ -492,10 +517,17 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
                         a.name(),
                         a.workload() == null ? null : new WorkloadEntry(
                                 a.workload().kind().kind(), a.workload().name(), a.workload().container()),
-                        a.hostService() == null ? null : new HostServiceEntry(
-                                a.hostService().deployRoot(), a.hostService().restartCommand(), a.hostService().healthCommand())))
+                        a.hostService() == null ? null : hostServiceEntry(a.hostService())))
                 .toList();
         return new WorkspaceFile(environments, applications);
+    }
+
+    private static HostServiceEntry hostServiceEntry(Application.HostService s) {
+        Application.Batches b = s.batches();
+        Application.HealthCheck h = s.healthCheck();
+        return new HostServiceEntry(s.deployRoot(), s.restartCommand(), s.healthCommand(), s.sharedPaths(), s.keepReleases(),
+                b == null ? null : new WorkspaceFile.BatchesEntry(b.first(), b.percent(), b.maxFailedPercent()),
+                h == null ? null : new WorkspaceFile.HealthCheckEntry(h.retries(), h.timeoutSeconds(), h.intervalSeconds()));
     }
 
     private static <A, B> List<B> map(List<A> list, Function<A, B> f) {

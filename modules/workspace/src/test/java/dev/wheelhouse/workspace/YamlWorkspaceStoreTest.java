@@ -10,6 +10,7 @@ import dev.wheelhouse.core.workspace.KubeTarget;
 import dev.wheelhouse.core.workspace.Tier;
 import dev.wheelhouse.core.workspace.WorkloadKind;
 import dev.wheelhouse.core.workspace.Workspace;
+import dev.wheelhouse.core.workspace.WorkspaceRules;
 import dev.wheelhouse.core.workspace.WorkspaceError;
 import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import java.io.IOException;
@@ -344,6 +345,69 @@ class YamlWorkspaceStoreTest {
         YamlWorkspaceStore store = new YamlWorkspaceStore(dir.resolve("workspace.yaml"));
         store.save(tricky);
         assertThat(loaded(store.load())).isEqualTo(tricky);
+    }
+
+    @Test
+    void hostServiceSettingsLoadAndSurviveTheRoundTrip() throws IOException {
+        Workspace ws = loaded(new YamlWorkspaceStore(write("""
+                applications:
+                  - name: shop
+                    hosts:
+                      deployRoot: /srv/shop
+                      restart: sudo systemctl restart shop
+                      health: curl -fsS localhost:8080/health
+                      shared: [logs, config/app.yml]
+                      keepReleases: 3
+                      batches: { first: 2, percent: 25, maxFailedPercent: 10 }
+                      healthCheck: { retries: 7, timeoutSeconds: 4, intervalSeconds: 1 }
+                """)).load());
+        Application.HostService s = ws.application("shop").orElseThrow().hostService();
+        assertThat(s.sharedPaths()).containsExactly("logs", "config/app.yml");
+        assertThat(s.effectiveKeepReleases()).isEqualTo(3);
+        assertThat(s.effectiveBatches()).isEqualTo(new Application.Batches(2, 25, 10));
+        assertThat(s.effectiveHealthCheck()).isEqualTo(new Application.HealthCheck(7, 4, 1));
+        YamlWorkspaceStore store = new YamlWorkspaceStore(dir.resolve("again.yaml"));
+        store.save(ws);
+        assertThat(loaded(store.load())).isEqualTo(ws);
+
+        Application.HostService plain = new Application.HostService("/srv/x", "true", null);
+        assertThat(plain.effectiveBatches()).isEqualTo(new Application.Batches(1, 50, 0));
+        assertThat(plain.effectiveHealthCheck()).isEqualTo(new Application.HealthCheck(5, 10, 2));
+        assertThat(plain.effectiveKeepReleases()).isEqualTo(5);
+        assertThat(YamlWorkspaceStore.render(new Workspace(List.of(), List.of(new Application("x", null, plain)))))
+                .doesNotContain("shared").doesNotContain("batches").doesNotContain("keepReleases");
+    }
+
+    @Test
+    void badHostServiceSettingsAreNamedWhereTheyAre() throws IOException {
+        WorkspaceError shared = errorFor("""
+                applications:
+                  - name: shop
+                    hosts: { deployRoot: /srv/shop, shared: [logs, ../etc] }
+                """);
+        assertThat(shared.message()).startsWith("applications[0].hosts.shared[1]: shared path '../etc' must be relative");
+        WorkspaceError keep = errorFor("applications:\n  - name: shop\n    hosts: { deployRoot: /srv/shop, keepReleases: 1 }\n");
+        assertThat(keep.message()).startsWith("applications[0].hosts.keepReleases: keepReleases 1 must be between 2 and 100");
+        WorkspaceError percent = errorFor("applications:\n  - name: shop\n    hosts: { deployRoot: /srv/shop, batches: { percent: 0 } }\n");
+        assertThat(percent.message()).isEqualTo("applications[0].hosts.batches.percent: 0 is not between 1 and 100 (percent of the hosts in the second batch)");
+        WorkspaceError unknown = errorFor("applications:\n  - name: shop\n    hosts: { deployRoot: /srv/shop, healthCheck: { tries: 3 } }\n");
+        assertThat(unknown.message()).contains("unknown field 'tries'");
+        WorkspaceError root = errorFor("applications:\n  - name: shop\n    hosts: { deployRoot: / }\n");
+        assertThat(root.message()).contains("deployRoot '/' must be a directory below /");
+    }
+
+    @Test
+    void versionsAndReleaseIdsFollowOneStrictPattern() {
+        assertThat(WorkspaceRules.versionProblem("1.4.2")).isEmpty();
+        assertThat(WorkspaceRules.versionProblem("2.0.0-rc.1+build.7")).isEmpty();
+        assertThat(WorkspaceRules.versionProblem("1.0;rm -rf /")).get().asString()
+                .startsWith("version '1.0;rm -rf /' may use only letters, digits");
+        assertThat(WorkspaceRules.versionProblem("$(reboot)")).isPresent();
+        assertThat(WorkspaceRules.versionProblem("")).isPresent();
+        assertThat(WorkspaceRules.releaseIdProblem("20261127-114500-1.4.2")).isEmpty();
+        assertThat(WorkspaceRules.releaseIdProblem("..")).isPresent();
+        assertThat(WorkspaceRules.releaseIdProblem("a/b")).isPresent();
+        assertThat(WorkspaceRules.releaseIdProblem("x'y")).isPresent();
     }
 
     @Test

@@ -29,6 +29,14 @@ public interface HostGateway extends AutoCloseable {
      */
     void trust(UnknownHostKey key) throws java.io.IOException;
 
+    /**
+     * The releases of host services, over the same SSH settings (config, keys, host keys).
+     * A gateway that cannot deploy says so when asked.
+     */
+    default dev.wheelhouse.core.hosts.releases.ReleaseGateway releases() {
+        throw new UnsupportedOperationException("this host gateway cannot deploy releases");
+    }
+
     /** Closes every session; their threads end. */
     @Override
     void close();

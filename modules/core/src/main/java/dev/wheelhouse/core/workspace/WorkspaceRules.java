@@ -18,6 +18,13 @@ public final class WorkspaceRules {
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final Pattern ALIAS = Pattern.compile("[^\\s*?!]+");
+    /**
+     * Release ids and version labels become directory names and words of remote commands:
+     * letters, digits, '.', '_', '+', '-', starting with a letter or digit (so never "." or "..").
+     */
+    private static final Pattern RELEASE_WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,79}");
+    /** A shared path: relative, plain segments only. */
+    private static final Pattern SHARED_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
     private WorkspaceRules() {}
 
@@ -98,11 +105,80 @@ public final class WorkspaceRules {
                 problems.add(new Problem(where + ".kubernetes.name", "the workload's name is required"));
             }
         }
-        if (app.hostService() != null
-                && (app.hostService().deployRoot() == null || !app.hostService().deployRoot().startsWith("/"))) {
-            problems.add(new Problem(where + ".hosts.deployRoot", "deployRoot must be an absolute path"));
+        if (app.hostService() != null) {
+            problems.addAll(checkHostService(where + ".hosts", app.hostService()));
         }
         return problems;
+    }
+
+    /** The rules of a service on hosts: the deploy root, shared paths, keep, batches, health check. */
+    public static List<Problem> checkHostService(String where, Application.HostService s) {
+        List<Problem> problems = new ArrayList<>();
+        if (s.deployRoot() == null || !s.deployRoot().startsWith("/")) {
+            problems.add(new Problem(where + ".deployRoot", "deployRoot must be an absolute path"));
+        } else if (s.deployRoot().equals("/") || s.deployRoot().contains("/../") || s.deployRoot().endsWith("/..")
+                || s.deployRoot().indexOf('\0') >= 0 || s.deployRoot().indexOf('\n') >= 0) {
+            problems.add(new Problem(where + ".deployRoot", "deployRoot '" + s.deployRoot()
+                    + "' must be a directory below / without '..' or line breaks"));
+        }
+        for (int i = 0; i < s.sharedPaths().size(); i++) {
+            String path = s.sharedPaths().get(i);
+            if (path == null || !SHARED_PATH.matcher(path).matches() || List.of(path.split("/")).contains("..")
+                    || List.of(path.split("/")).contains(".")) {
+                problems.add(new Problem(where + ".shared[" + i + "]", "shared path '" + path
+                        + "' must be relative (like logs or config/app.yml), made of letters, digits, '.', '_', '-' and '/', without '.' or '..'"));
+            }
+        }
+        if (s.keepReleases() != null && (s.keepReleases() < 2 || s.keepReleases() > 100)) {
+            problems.add(new Problem(where + ".keepReleases", "keepReleases " + s.keepReleases()
+                    + " must be between 2 and 100 (the current release and the previous one are always kept)"));
+        }
+        Application.Batches b = s.batches();
+        if (b != null) {
+            range(problems, where + ".batches.first", b.first(), 1, 1000, "hosts in the first batch");
+            range(problems, where + ".batches.percent", b.percent(), 1, 100, "percent of the hosts in the second batch");
+            range(problems, where + ".batches.maxFailedPercent", b.maxFailedPercent(), 0, 100, "percent of a batch that may fail");
+        }
+        Application.HealthCheck h = s.healthCheck();
+        if (h != null) {
+            range(problems, where + ".healthCheck.retries", h.retries(), 1, 100, "tries of the health command");
+            range(problems, where + ".healthCheck.timeoutSeconds", h.timeoutSeconds(), 1, 3600, "seconds each try may take");
+            range(problems, where + ".healthCheck.intervalSeconds", h.intervalSeconds(), 0, 3600, "seconds between tries");
+        }
+        return problems;
+    }
+
+    private static void range(List<Problem> problems, String where, Integer value, int min, int max, String what) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(new Problem(where, value + " is not between " + min + " and " + max + " (" + what + ")"));
+        }
+    }
+
+    /**
+     * A version label of a host release: checked before anything reaches a host, since it is
+     * written into the host's release log and may be part of the release id.
+     */
+    public static Optional<String> versionProblem(String version) {
+        if (version == null || version.isBlank()) {
+            return Optional.of("a version is required (like 1.4.2)");
+        }
+        if (!RELEASE_WORD.matcher(version).matches()) {
+            return Optional.of("version '" + version + "' may use only letters, digits, '.', '_', '+' and '-', "
+                    + "start with a letter or digit, and be at most 80 long");
+        }
+        return Optional.empty();
+    }
+
+    /** A release id: the name of the release's directory on each host. */
+    public static Optional<String> releaseIdProblem(String releaseId) {
+        if (releaseId == null || releaseId.isBlank()) {
+            return Optional.of("a release id is required");
+        }
+        if (!RELEASE_WORD.matcher(releaseId).matches()) {
+            return Optional.of("release id '" + releaseId + "' may use only letters, digits, '.', '_', '+' and '-', "
+                    + "start with a letter or digit, and be at most 80 long");
+        }
+        return Optional.empty();
     }
 
     public static Optional<String> nameProblem(String name) {

@@ -481,6 +481,15 @@ final class ApiStore extends KubernetesCrudDispatcher {
         listeners.remove(listener);
     }
 
+    /** Ends, cleanly, the open WebSocket watches that match (their clients watch again). */
+    void endWatches(java.util.function.Predicate<WatchSpec> which) {
+        for (Listener l : listeners) {
+            if (l instanceof WebSocketWatch w && which.test(w.spec())) {
+                w.end();
+            }
+        }
+    }
+
     /** Ends every open WebSocket watch (the server is stopping). */
     void stopWatches() {
         for (Listener l : listeners) {

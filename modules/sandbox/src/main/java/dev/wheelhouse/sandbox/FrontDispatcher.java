@@ -24,12 +24,25 @@ final class FrontDispatcher extends Dispatcher {
     private final Metrics metrics;
     private final PodLogs logs;
     private final Tables tables;
+    private final Authorizer authorizer;
+    private volatile boolean metricsApi;
 
-    FrontDispatcher(ApiStore store, Metrics metrics, PodLogs logs, Tables tables) {
+    FrontDispatcher(ApiStore store, Metrics metrics, PodLogs logs, Tables tables, Authorizer authorizer, boolean metricsApi) {
         this.store = store;
         this.metrics = metrics;
         this.logs = logs;
         this.tables = tables;
+        this.authorizer = authorizer;
+        this.metricsApi = metricsApi;
+    }
+
+    /** Whether metrics.k8s.io is served; without it the API answers as a cluster with no metrics-server does. */
+    void metricsApi(boolean served) {
+        metricsApi = served;
+    }
+
+    boolean metricsApi() {
+        return metricsApi;
     }
 
     @Override
@@ -68,7 +81,7 @@ final class FrontDispatcher extends Dispatcher {
         String method = r.getMethod();
         switch (path) {
             case "/", "" -> {
-                return Responses.json(200, rootPaths());
+                return Responses.json(200, rootPaths(metricsApi));
             }
             case "/version" -> {
                 return Responses.json(200, version());
@@ -80,7 +93,7 @@ final class FrontDispatcher extends Dispatcher {
                 return Responses.json(200, Json.write(Resources.apiVersions()));
             }
             case "/apis" -> {
-                return Responses.json(200, Json.write(Resources.apiGroupList()));
+                return Responses.json(200, Json.write(Resources.apiGroupList(metricsApi)));
             }
             default -> {
                 // below
@@ -91,6 +104,9 @@ final class FrontDispatcher extends Dispatcher {
                     + " (kubectl apply, create -f with validation and explain need them)");
         }
         String[] parts = path.substring(1).split("/");
+        if (!metricsApi && parts.length >= 2 && parts[0].equals("apis") && parts[1].equals(Resources.METRICS_GROUP)) {
+            return notFound();
+        }
         if (parts.length == 2 && parts[0].equals("apis")) {
             String version = Resources.groups().get(parts[1]);
             return version == null ? notFound() : Responses.json(200, Json.write(Resources.apiGroup(parts[1], version)));
@@ -103,8 +119,23 @@ final class FrontDispatcher extends Dispatcher {
         if (p.isDiscovery()) {
             return Resources.apiResourceList(p.group(), p.version()).map(d -> Responses.json(200, Json.write(d))).orElseGet(FrontDispatcher::notFound);
         }
+        if (p.group().equals(Authorizer.REVIEW_GROUP) && "selfsubjectaccessreviews".equals(p.plural()) && p.name() == null) {
+            if (!method.equals("POST")) {
+                return Responses.status(405, "MethodNotAllowed", "SelfSubjectAccessReviews can only be created");
+            }
+            byte[] body = r.getBody() == null ? new byte[0] : r.getBody().getBytes();
+            try {
+                return authorizer.review(ProtobufReview.isProtobuf(body) ? ProtobufReview.toJson(body) : r.getUtf8Body());
+            } catch (IllegalArgumentException e) {
+                return Responses.status(400, "BadRequest", e.getMessage());
+            }
+        }
         if (p.type().isEmpty()) {
             return notFound();
+        }
+        Authorizer.Attributes attributes = Authorizer.Attributes.of(p, method);
+        if (authorizer.denying(attributes).isPresent()) {
+            return Authorizer.forbidden(attributes);
         }
         if (p.group().equals(Resources.METRICS_GROUP)) {
             return metrics.handle(p, method);
@@ -145,13 +176,16 @@ final class FrontDispatcher extends Dispatcher {
         return Responses.status(404, "NotFound", "the server could not find the requested resource");
     }
 
-    private static String rootPaths() {
+    private static String rootPaths(boolean metricsApi) {
         ObjectNode root = Json.object();
         ArrayNode paths = root.putArray("paths");
         paths.add("/api");
         paths.add("/api/v1");
         paths.add("/apis");
         for (Map.Entry<String, String> g : Resources.groups().entrySet()) {
+            if (!metricsApi && g.getKey().equals(Resources.METRICS_GROUP)) {
+                continue;
+            }
             paths.add("/apis/" + g.getKey());
             paths.add("/apis/" + g.getKey() + "/" + g.getValue());
         }

@@ -104,12 +104,17 @@ final class Resources {
         return doc;
     }
 
-    static ObjectNode apiGroupList() {
+    /** @param metricsApi whether metrics.k8s.io is listed (a cluster without metrics-server has no such group) */
+    static ObjectNode apiGroupList(boolean metricsApi) {
         ObjectNode doc = Json.object();
         doc.put("kind", "APIGroupList");
         doc.put("apiVersion", "v1");
         ArrayNode groups = doc.putArray("groups");
-        groups().forEach((group, version) -> groups.add(apiGroup(group, version)));
+        groups().forEach((group, version) -> {
+            if (metricsApi || !group.equals(METRICS_GROUP)) {
+                groups.add(apiGroup(group, version));
+            }
+        });
         return doc;
     }
 

@@ -7,6 +7,11 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -22,6 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -72,9 +79,15 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The answer of a request made in process (see {@link #call}). */
+    public record Reply(int code, String body) {}
+
     private final SandboxOptions options;
-    private final MockWebServer web;
-    private final KubernetesMockServer server;
+    private final FrontDispatcher front;
+    private final Authorizer authorizer;
+    private final int port;
+    private MockWebServer web;
+    private KubernetesMockServer server;
     private final ApiStore store;
     private final Cluster cluster;
     private final Simulation sim;
@@ -84,11 +97,15 @@ public final class Sandbox implements AutoCloseable {
     private final Duration startup;
     private final Instant started;
     private KubernetesClient client;
-    private boolean closed;
+    private volatile boolean closed;
 
-    private Sandbox(SandboxOptions options, MockWebServer web, KubernetesMockServer server, ApiStore store, Cluster cluster,
+    private Sandbox(SandboxOptions options, FrontDispatcher front, Authorizer authorizer, MockWebServer web,
+                    KubernetesMockServer server, ApiStore store, Cluster cluster,
                     Simulation sim, Churn churn, SandboxSeed seed, URI url, Duration startup) {
         this.options = options;
+        this.front = front;
+        this.authorizer = authorizer;
+        this.port = url.getPort();
         this.web = web;
         this.server = server;
         this.store = store;
@@ -128,11 +145,36 @@ public final class Sandbox implements AutoCloseable {
         }
 
         Metrics metrics = new Metrics(cluster, controllers.kubelet(), sim.clock(), options.metricsIntervalMillis(), options.randomSeed());
-        FrontDispatcher front = new FrontDispatcher(store, metrics, new PodLogs(cluster, controllers.kubelet(), sim.clock()), new Tables(sim.clock()));
+        Authorizer authorizer = new Authorizer(options.denied());
+        FrontDispatcher front = new FrontDispatcher(store, metrics, new PodLogs(cluster, controllers.kubelet(), sim.clock()),
+                new Tables(sim.clock()), authorizer, options.metricsApi());
         MockWebServer web = webStarting.join();
+        KubernetesMockServer server = listen(web, front, options.port());
+        Duration startup = Duration.ofNanos(System.nanoTime() - t0);
+        URI url = URI.create("http://127.0.0.1:" + web.getPort());
+        Churn churn = new Churn(controllers, options.churnPerSecond());
+        sim.start();
+        churn.start();
+        Sandbox sandbox = new Sandbox(options, front, authorizer, web, server, store, cluster, sim, churn, seed, url, startup);
+        sim.after(Duration.ofSeconds(30), new Runnable() {
+            @Override
+            public void run() {
+                // MockWebServer keeps every request it served for takeRequest(); drop them.
+                sandbox.forgetRequests();
+                sim.after(Duration.ofSeconds(30), this);
+            }
+        });
+        LOG.info("sandbox serving {} with {} pods and {} deployments, started in {} ms", url,
+                cluster.count(Resources.PODS), cluster.count(Resources.DEPLOYMENTS), startup.toMillis());
+        return sandbox;
+    }
+
+    /** Opens the port with the front dispatcher behind it. */
+    private static KubernetesMockServer listen(MockWebServer web, FrontDispatcher front, int port) throws IOException {
         KubernetesMockServer server = new KubernetesMockServer(new Context(Json.MAPPER), web, new HashMap<>(), front, false);
         try {
-            server.init(InetAddress.getLoopbackAddress(), options.port());
+            server.init(InetAddress.getLoopbackAddress(), port);
+            return server;
         } catch (RuntimeException e) {
             try {
                 server.destroy();
@@ -141,27 +183,105 @@ public final class Sandbox implements AutoCloseable {
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
-                    throw new BindException("port " + options.port() + " on 127.0.0.1 is already in use");
+                    throw new BindException("port " + port + " on 127.0.0.1 is already in use");
                 }
             }
             throw new IOException("the sandbox API server did not start: " + e.getMessage(), e);
         }
-        Duration startup = Duration.ofNanos(System.nanoTime() - t0);
-        URI url = URI.create("http://127.0.0.1:" + web.getPort());
-        Churn churn = new Churn(controllers, options.churnPerSecond());
-        sim.start();
-        churn.start();
-        sim.after(Duration.ofSeconds(30), new Runnable() {
-            @Override
-            public void run() {
-                // MockWebServer keeps every request it served for takeRequest(); drop them.
-                web.reset();
-                sim.after(Duration.ofSeconds(30), this);
-            }
-        });
-        LOG.info("sandbox serving {} with {} pods and {} deployments, started in {} ms", url,
-                cluster.count(Resources.PODS), cluster.count(Resources.DEPLOYMENTS), startup.toMillis());
-        return new Sandbox(options, web, server, store, cluster, sim, churn, seed, url, startup);
+    }
+
+    private synchronized void forgetRequests() {
+        if (web != null) {
+            web.reset();
+        }
+    }
+
+    /**
+     * Stops serving, as an API server that went away: the port closes, every watch and
+     * connection drops and new ones are refused. The store, the controllers and the metrics go
+     * on, so {@link #resumeServing()} brings back the same cluster, changes made meanwhile
+     * included. Does nothing when not serving.
+     */
+    public synchronized void pauseServing() {
+        requireOpen();
+        if (server == null) {
+            return;
+        }
+        try {
+            server.destroy();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the sandbox API server", e);
+        }
+        server = null;
+        web = null;
+        LOG.info("sandbox at {} stopped serving (paused)", url);
+    }
+
+    /**
+     * Serves again on the same port, with the same state. Does nothing when serving.
+     *
+     * @throws BindException when another process took the port meanwhile
+     */
+    public synchronized void resumeServing() throws IOException {
+        requireOpen();
+        if (server != null) {
+            return;
+        }
+        MockWebServer w = new MockWebServer();
+        w.setHttp2ClearTextEnabled(false);
+        server = listen(w, front, port);
+        web = w;
+        LOG.info("sandbox serving {} again", url);
+    }
+
+    /** Whether the port is open (false between {@link #pauseServing()} and {@link #resumeServing()}). */
+    public synchronized boolean serving() {
+        return server != null;
+    }
+
+    /** What the practice user may not do now. */
+    public List<Denial> denied() {
+        return authorizer.denials();
+    }
+
+    /**
+     * Replaces what the practice user may not do, at once for new requests. Open watches that a
+     * new rule covers are ended, as the API server ends watches when they time out, so clients
+     * meet the rule when they watch again.
+     */
+    public void denied(List<Denial> rules) {
+        requireOpen();
+        authorizer.denials(rules);
+        store.endWatches(spec -> authorizer.denying(Authorizer.Attributes.of(spec.path(), "GET")).isPresent());
+    }
+
+    /** Serves or withdraws metrics.k8s.io, as installing or removing metrics-server would. */
+    public void metricsApi(boolean served) {
+        requireOpen();
+        front.metricsApi(served);
+    }
+
+    /**
+     * Sends one API request in process, past the port (which may be closed), through the same
+     * front as HTTP requests: for changing the cluster while it is not serving. {@code path} is
+     * the request URI ("/apis/apps/v1/namespaces/shop-dev/deployments/storefront/scale").
+     */
+    public Reply call(String method, String path, String contentType, String body) {
+        requireOpen();
+        Headers.Builder headers = Headers.builder();
+        if (contentType != null) {
+            headers.add("Content-Type", contentType);
+        }
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path,
+                headers.build(), new Buffer(body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
+        MockResponse r = front.dispatch(request);
+        return new Reply(r.code(), r.getBody() == null ? "" : new String(r.getBody().getBytes(), StandardCharsets.UTF_8));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the sandbox is closed");
+        }
     }
 
     /** Vert.x threads outlive an unstarted server: start it on any port and stop it at once. */
@@ -288,10 +408,14 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         sim.close();
-        try {
-            server.destroy();
-        } catch (RuntimeException e) {
-            LOG.warn("stopping the sandbox API server", e);
+        if (server != null) {
+            try {
+                server.destroy();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the sandbox API server", e);
+            }
+            server = null;
+            web = null;
         }
         LOG.info("sandbox at {} stopped", url);
     }

@@ -21,6 +21,10 @@ import java.util.List;
  * @param brokenImages images that crash-loop, in addition to any image whose tag contains
  *        "broken" (and "does-not-exist", which never pulls)
  * @param randomSeed seeds names, IPs and metrics, so two sandboxes with the same options match
+ * @param denied what the practice user may not do (403 Forbidden, and SelfSubjectAccessReviews say
+ *        no); empty allows everything. {@link Sandbox#denied(List)} changes them at run time
+ * @param metricsApi whether metrics.k8s.io is served; without it the sandbox answers as a cluster
+ *        without metrics-server does (404, and no such group in discovery)
  */
 public record SandboxOptions(
         int port,
@@ -31,7 +35,9 @@ public record SandboxOptions(
         int progressDeadlineSeconds,
         long metricsIntervalMillis,
         List<String> brokenImages,
-        long randomSeed) {
+        long randomSeed,
+        List<Denial> denied,
+        boolean metricsApi) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -56,51 +62,69 @@ public record SandboxOptions(
             throw new IllegalArgumentException("metrics interval " + metricsIntervalMillis + " ms is not between 100 and 3600000");
         }
         brokenImages = brokenImages == null ? List.of() : List.copyOf(brokenImages);
+        denied = denied == null ? List.of() : List.copyOf(denied);
     }
 
     /** A demo: any free port, the demo seed, a little churn, 1.5 s rollout steps, 30 s deadlines. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, 0, 0, 0.5, 1500, 30, 5000, List.of(), 1);
+        return new SandboxOptions(0, 0, 0, 0.5, 1500, 30, 5000, List.of(), 1, List.of(), true);
     }
 
     public SandboxOptions withPort(int value) {
         return new SandboxOptions(value, pods, deployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
-                metricsIntervalMillis, brokenImages, randomSeed);
+                metricsIntervalMillis, brokenImages, randomSeed, denied, metricsApi);
     }
 
     /** The scale for benchmarks: total pods and Deployments. */
     public SandboxOptions withScale(int totalPods, int totalDeployments) {
         return new SandboxOptions(port, totalPods, totalDeployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
-                metricsIntervalMillis, brokenImages, randomSeed);
+                metricsIntervalMillis, brokenImages, randomSeed, denied, metricsApi);
     }
 
     public SandboxOptions withChurnPerSecond(double value) {
         return new SandboxOptions(port, pods, deployments, value, rolloutStepMillis, progressDeadlineSeconds,
-                metricsIntervalMillis, brokenImages, randomSeed);
+                metricsIntervalMillis, brokenImages, randomSeed, denied, metricsApi);
     }
 
     public SandboxOptions withRolloutStepMillis(long value) {
         return new SandboxOptions(port, pods, deployments, churnPerSecond, value, progressDeadlineSeconds,
-                metricsIntervalMillis, brokenImages, randomSeed);
+                metricsIntervalMillis, brokenImages, randomSeed, denied, metricsApi);
     }
 
     public SandboxOptions withProgressDeadlineSeconds(int value) {
         return new SandboxOptions(port, pods, deployments, churnPerSecond, rolloutStepMillis, value,
-                metricsIntervalMillis, brokenImages, randomSeed);
+                metricsIntervalMillis, brokenImages, randomSeed, denied, metricsApi);
     }
 
     public SandboxOptions withMetricsIntervalMillis(long value) {
         return new SandboxOptions(port, pods, deployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
-                value, brokenImages, randomSeed);
+                value, brokenImages, randomSeed, denied, metricsApi);
     }
 
     public SandboxOptions withBrokenImages(List<String> value) {
         return new SandboxOptions(port, pods, deployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
-                metricsIntervalMillis, value, randomSeed);
+                metricsIntervalMillis, value, randomSeed, denied, metricsApi);
     }
 
     public SandboxOptions withRandomSeed(long value) {
         return new SandboxOptions(port, pods, deployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
-                metricsIntervalMillis, brokenImages, value);
+                metricsIntervalMillis, brokenImages, value, denied, metricsApi);
+    }
+
+    /** What the practice user may not do; replaces the earlier rules. */
+    public SandboxOptions withDenied(List<Denial> value) {
+        return new SandboxOptions(port, pods, deployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
+                metricsIntervalMillis, brokenImages, randomSeed, value, metricsApi);
+    }
+
+    /** false: no metrics.k8s.io, as on a cluster without metrics-server. */
+    public SandboxOptions withMetricsApi(boolean value) {
+        return new SandboxOptions(port, pods, deployments, churnPerSecond, rolloutStepMillis, progressDeadlineSeconds,
+                metricsIntervalMillis, brokenImages, randomSeed, denied, value);
+    }
+
+    /** The same as {@link #withDenied(List)} with the rules given one by one. */
+    public SandboxOptions withDenied(Denial... value) {
+        return withDenied(List.of(value));
     }
 }

@@ -91,6 +91,15 @@ final class WebSocketWatch extends WebSocketListener implements ApiStore.Listene
         close();
     }
 
+    ApiStore.WatchSpec spec() {
+        return spec;
+    }
+
+    /** Closes the socket normally after what is queued, as a watch that timed out. */
+    void end() {
+        outbox.add(CLOSED);
+    }
+
     /** Stops sending (the server is shutting down and closes the socket itself). */
     void stop() {
         close();

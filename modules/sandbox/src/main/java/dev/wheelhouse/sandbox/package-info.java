@@ -2,7 +2,8 @@
  * The practice sandbox: a Kubernetes API over real HTTP with simulated controllers and metrics.
  *
  * <p>Public: {@link dev.wheelhouse.sandbox.Sandbox} (start, url, client, writeKubeconfig, seed,
- * stats, close), {@link dev.wheelhouse.sandbox.SandboxOptions} and
+ * stats, close; for tests of failure: pauseServing/resumeServing, denied, metricsApi, call),
+ * {@link dev.wheelhouse.sandbox.SandboxOptions}, {@link dev.wheelhouse.sandbox.Denial} and
  * {@link dev.wheelhouse.sandbox.SandboxSeed}. Everything else is package-private.
  *
  * <h2>How it is built, and why</h2>
@@ -22,6 +23,14 @@
  *       plain-HTTP watches (changes since a resource version from a ring of recent changes, then
  *       the end of the response; a bookmark after a pause when there are none), server-side
  *       tables, pod logs and metrics.k8s.io.</li>
+ *   <li><b>RBAC by exception</b> ({@code Authorizer}): everything is allowed but what a
+ *       {@code Denial} takes away; those requests get the API server's 403 Status and
+ *       SelfSubjectAccessReviews (JSON, or protobuf as kubectl auth can-i sends them) answer from
+ *       the same rules, so tests can take a permission away, also while clients watch.</li>
+ *   <li><b>Outages</b>: pauseServing closes the port (every watch and connection drops) while
+ *       the store and controllers go on; resumeServing listens again on the same port with the
+ *       same cluster. Fabric8's mock web server cannot be restarted, so a new one is made around
+ *       the same front dispatcher and store.</li>
  *   <li><b>The controllers run on one thread</b> ({@code Simulation}) from a de-duplicating work
  *       queue fed by every change of the store, synchronously ({@code Cluster} keeps typed copies
  *       of the workload objects and an owner index, like an informer whose cache is current the

@@ -56,11 +56,15 @@ class KubectlIT {
     }
 
     static Run kubectl(String... args) {
+        return kubectl(kubeconfig, dir, args);
+    }
+
+    /** kubectl with a kubeconfig, and a HOME of its own: no discovery cache from another run, no user kubeconfig. */
+    static Run kubectl(Path kubeconfig, Path home, String... args) {
         List<String> command = new ArrayList<>(List.of(KUBECTL, "--kubeconfig", kubeconfig.toString()));
         Collections.addAll(command, args);
         ProcessBuilder pb = new ProcessBuilder(command);
-        // A HOME of its own: no discovery cache from another run, no user kubeconfig.
-        pb.environment().put("HOME", dir.toString());
+        pb.environment().put("HOME", home.toString());
         pb.environment().remove("KUBECONFIG");
         try {
             Process p = pb.start();

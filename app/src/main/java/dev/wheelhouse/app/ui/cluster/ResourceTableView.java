@@ -12,10 +12,12 @@ import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.core.cluster.RowKey;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
@@ -35,12 +37,29 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * One table for any resource kind, built from its {@link KindInfo} columns and the rows'
  * cells: a filter field, sortable columns, rows coloured by health, and in place of (or above)
  * the rows what the feeds say: 'no permission to list ...', 'reconnecting — data may be stale'.
+ *
+ * <p>Rows follow the live model by deltas ({@link LiveRows}), within a budget of FX time per
+ * pulse: a first listing of 10,000 pods goes in over a few pulses instead of one long stall,
+ * and each later batch touches only the rows that changed.
  */
 public final class ResourceTableView extends VBox {
     public static final String ID_PREFIX = "resource-table-";
+    /** FX time one pulse may spend putting rows in; the rest waits for the next pulse (60 pulses/s leave 16 ms each). */
+    static final long PULSE_BUDGET_NANOS = 8_000_000L;
+    /** Row changes applied between two looks at the clock. */
+    static final int CHUNK = 500;
 
     private final KindInfo kind;
-    private final ObservableList<ResourceRow> rows = FXCollections.observableArrayList();
+    private final LiveRows rows = new LiveRows();
+    private List<ResourceRow> latest = List.of();
+    private boolean behind;
+    private final ReadOnlyLongWrapper rowUpdates = new ReadOnlyLongWrapper();
+    private final AnimationTimer catchUpNextPulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            catchUp();
+        }
+    };
     private final FilteredList<ResourceRow> filtered = new FilteredList<>(rows);
     private final TableView<ResourceRow> table = new TableView<>();
     private final TextField filter = new TextField();
@@ -134,32 +153,83 @@ public final class ResourceTableView extends VBox {
         return col;
     }
 
-    /** Shows the snapshot's rows of this kind, keeping the selection. FX thread. */
+    /**
+     * Shows the snapshot's rows of this kind, keeping the sort, the filter and the selection:
+     * what fits in this pulse's budget at once, the rest in the next pulses. FX thread.
+     */
     public void show(ClusterSnapshot snapshot, boolean rowsChanged) {
         now = snapshot.takenAt() == null ? Instant.now() : snapshot.takenAt();
-        if (rowsChanged || rows.isEmpty()) {
-            RowKey selected = table.getSelectionModel().getSelectedItem() == null
-                    ? null : table.getSelectionModel().getSelectedItem().key();
-            rows.setAll(snapshot.rows(kind.kind()));
-            if (selected != null) {
-                table.getItems().stream().filter(r -> r.key().equals(selected)).findFirst()
-                        .ifPresent(r -> table.getSelectionModel().select(r));
-            }
+        List<ResourceRow> of = snapshot.rows(kind.kind());
+        if (rowsChanged || of != latest) {
+            latest = of;
+            behind = true;
+            catchUp();
         }
         placeholder.setText(EnvironmentLiveViewModel.placeholder(snapshot, kind));
         String line = EnvironmentLiveViewModel.banner(snapshot, kind);
         banner.setText(line);
         banner.setVisible(!line.isEmpty());
         banner.setManaged(!line.isEmpty());
+        updateCount();
+    }
+
+    /** Applies the latest rows within the pulse budget; asks for the next pulse while some are left. */
+    private void catchUp() {
+        if (!behind) {
+            catchUpNextPulse.stop();
+            return;
+        }
+        ResourceRow selectedRow = table.getSelectionModel().getSelectedItem();
+        long start = System.nanoTime();
+        int left;
+        do {
+            left = rows.catchUp(latest, CHUNK);
+        } while (left > 0 && System.nanoTime() - start < PULSE_BUDGET_NANOS);
+        behind = left > 0;
+        if (behind) {
+            catchUpNextPulse.start();
+        } else {
+            catchUpNextPulse.stop();
+        }
+        if (selectedRow != null) {
+            keepSelected(selectedRow.key());
+        }
+        updateCount();
+        rowUpdates.set(rowUpdates.get() + 1);
+    }
+
+    /** A replaced row is a new item: select its new version, or nothing once it is gone. */
+    private void keepSelected(RowKey key) {
+        ResourceRow now = rows.row(key);
+        ResourceRow selected = table.getSelectionModel().getSelectedItem();
+        if (now == null || selected == now) {
+            return;
+        }
+        int at = table.getItems().indexOf(now);
+        if (at >= 0) {
+            table.getSelectionModel().clearAndSelect(at);
+        }
+    }
+
+    private void updateCount() {
         count.setText(filtered.size() == rows.size() ? rows.size() + " " + kind.plural()
                 : filtered.size() + " of " + rows.size() + " " + kind.plural());
+    }
+
+    /** Whether the table shows every row of the latest snapshot it was given (false while it catches up). */
+    public boolean caughtUp() {
+        return !behind;
+    }
+
+    /** Counts the times rows went in: a listener sees the table right after each step. */
+    public ReadOnlyLongProperty rowUpdatesProperty() {
+        return rowUpdates.getReadOnlyProperty();
     }
 
     private void applyFilter(String text) {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         filtered.setPredicate(needle.isEmpty() ? null : r -> matches(r, needle));
-        count.setText(filtered.size() == rows.size() ? rows.size() + " " + kind.plural()
-                : filtered.size() + " of " + rows.size() + " " + kind.plural());
+        updateCount();
     }
 
     static boolean matches(ResourceRow row, String needle) {

@@ -97,4 +97,49 @@ class ResourceTableViewFxTest {
         });
         assertThat(onFx(() -> pods.table().getItems().size())).isEqualTo(2);
     }
+
+    @Test
+    void aLargeListingGoesInAndUpdatesKeepTheSortAndTheSelection() {
+        List<ResourceRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            rows.add(pod("a", "web-" + i, Integer.toString(i % 7), NOW.minusSeconds(i), Health.HEALTHY));
+        }
+        List<FeedState> live = List.of(feed("a", FeedStatus.LIVE, "", NOW));
+        long before = onFx(() -> pods.rowUpdatesProperty().get());
+        onFx(() -> {
+            var restarts = pods.table().getColumns().stream().filter(c -> c.getText().equals("RESTARTS")).findFirst().orElseThrow();
+            restarts.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            pods.table().getSortOrder().setAll(restarts);
+            pods.show(snapshot(live, rows), true);
+            return null;
+        });
+        dev.wheelhouse.app.ui.FxWait.until("every row is in", () -> onFx(() -> pods.caughtUp()));
+        assertThat(onFx(() -> pods.table().getItems().size())).isEqualTo(5_000);
+        assertThat(onFx(() -> pods.rowUpdatesProperty().get() - before)).isGreaterThanOrEqualTo(1);
+        onFx(() -> {
+            pods.table().getSelectionModel().select(rows.get(42));
+            return null;
+        });
+
+        // One batch: web-42 restarts (it moves in the sort), web-7 goes, web-new comes.
+        List<ResourceRow> next = new java.util.ArrayList<>(rows);
+        ResourceRow restarted = pod("a", "web-42", "99", NOW.minusSeconds(42), Health.FAILED);
+        next.set(42, restarted);
+        next.remove(7);
+        next.add(pod("a", "web-new", "3", NOW, Health.HEALTHY));
+        onFx(() -> {
+            pods.show(snapshot(live, next), true);
+            return null;
+        });
+        dev.wheelhouse.app.ui.FxWait.until("the batch is in", () -> onFx(() -> pods.caughtUp()));
+
+        List<ResourceRow> shown = onFx(() -> List.copyOf(pods.table().getItems()));
+        List<ResourceRow> expected = new java.util.ArrayList<>(next);
+        expected.sort(java.util.Comparator.comparingInt((ResourceRow r) -> Integer.parseInt(r.cell(2))).reversed());
+        assertThat(shown.stream().map(r -> r.cell(2)).toList()).isEqualTo(expected.stream().map(r -> r.cell(2)).toList());
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(next);
+        assertThat(shown.getFirst().name()).isEqualTo("web-42");
+        assertThat(onFx(() -> pods.table().getSelectionModel().getSelectedItem())).isSameAs(restarted);
+        assertThat(onFx(() -> pods.table().getSelectionModel().getSelectedItems())).hasSize(1);
+    }
 }

@@ -39,6 +39,9 @@ final class Resources {
             "NetworkPolicy", true, List.of("netpol"), List.of(), List.of(), false);
     static final ResourceType INGRESSCLASSES = new ResourceType("networking.k8s.io", "v1", "ingressclasses", "ingressclass",
             "IngressClass", false, List.of(), List.of(), List.of(), false);
+    // Wheelhouse's operation locks (one Lease per application per environment).
+    static final ResourceType LEASES = new ResourceType("coordination.k8s.io", "v1", "leases", "lease", "Lease", true,
+            List.of(), List.of(), List.of(), false);
     static final ResourceType STORAGECLASSES = new ResourceType("storage.k8s.io", "v1", "storageclasses", "storageclass",
             "StorageClass", false, List.of("sc"), List.of(), List.of(), false);
 
@@ -50,7 +53,7 @@ final class Resources {
     static final List<ResourceType> ALL = List.of(
             NAMESPACES, NODES, PODS, SERVICES, ENDPOINTS, EVENTS, PVS, PVCS, CONFIGMAPS, SECRETS, SERVICEACCOUNTS,
             DEPLOYMENTS, REPLICASETS, STATEFULSETS, DAEMONSETS, CONTROLLERREVISIONS,
-            HPAS, INGRESSES, NETWORKPOLICIES, INGRESSCLASSES, STORAGECLASSES,
+            HPAS, INGRESSES, NETWORKPOLICIES, INGRESSCLASSES, STORAGECLASSES, LEASES,
             NODE_METRICS, POD_METRICS);
 
     private static final Map<String, ResourceType> BY_GROUP_VERSION_PLURAL = new LinkedHashMap<>();

@@ -13,7 +13,8 @@ import java.util.Objects;
  * and output after, so a crash leaves the last step on the record. Cancel is honoured between
  * steps: before execute it ends the operation CANCELLED with nothing changed; after execute only
  * the record steps still run. A failed step ends the operation FAILED; record steps still run so
- * the journal says where things stood. UI-free: the window and the headless commands share it.
+ * the journal says where things stood. A tolerated step's failure is journaled and the plan goes
+ * on (see {@link PlannedStep#tolerated()}). UI-free: the window and the headless commands share it.
  */
 public final class OperationEngine {
     static final int MAX_OUTPUT = 4000;
@@ -79,7 +80,7 @@ public final class OperationEngine {
             if (step.phase() == StepPhase.EXECUTE) {
                 executed = true;
             }
-            if (result.status() == StepStatus.FAILED && failure == null) {
+            if (result.status() == StepStatus.FAILED && failure == null && !step.tolerated()) {
                 failure = step.name() + ": " + result.output();
             }
             if (result.status() == StepStatus.CANCELLED && !recordStep) {

@@ -120,6 +120,20 @@ class OperationEngineTest {
     }
 
     @Test
+    void aToleratedStepFailsWithoutFailingTheOperation() {
+        List<PlannedStep> steps = new ArrayList<>(allOk());
+        steps.add(3, PlannedStep.tolerated("web-2: upload", StepPhase.EXECUTE, c -> {
+            ran.add("web-2");
+            return StepResult.failed("connection refused");
+        }));
+        OperationResult result = engine.run(plan(steps.toArray(PlannedStep[]::new)), null, null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(ran).containsExactly("preflight", "lock", "execute", "web-2", "watch", "verify", "record");
+        assertThat(history.operation(result.operationId()).orElseThrow().steps().get(3).status()).isEqualTo(StepStatus.FAILED);
+    }
+
+    @Test
     void cancelAfterExecuteStillRecords() {
         CancelSignal cancel = new CancelSignal();
         List<PlannedStep> steps = new ArrayList<>(allOk());

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpenSSH server on a free 127.0.0.1 port with its own config, host key and
- * authorized_keys (the minimal part of modules/ssh's SshdServer, which app's tests cannot see).
- * Stopping it kills sshd and its session processes, so live connections drop.
+ * authorized_keys (the minimal part of modules/ssh's SshdServer, which app's tests cannot see),
+ * with SFTP for release uploads. Stopping it kills sshd and its session processes, so live
+ * connections drop. Public for the other app test packages (host deploys, commands).
  */
-final class SshdFixture implements AutoCloseable {
+public final class SshdFixture implements AutoCloseable {
     private final Path dir;
     private final int port;
     private Process process;
@@ -26,7 +27,7 @@ final class SshdFixture implements AutoCloseable {
         this.port = port;
     }
 
-    static SshdFixture start(Path dir, Path authorizedKeys) throws IOException, InterruptedException {
+    public static SshdFixture start(Path dir, Path authorizedKeys) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         SshdFixture server = new SshdFixture(dir, freePort());
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "wheelhouse-test-host", "-f", dir.resolve("host_ed25519").toString());
@@ -41,17 +42,19 @@ final class SshdFixture implements AutoCloseable {
                 "KbdInteractiveAuthentication no",
                 "UsePAM no",
                 "StrictModes no",
-                "PermitRootLogin prohibit-password"), StandardCharsets.UTF_8);
+                "PermitRootLogin prohibit-password",
+                "MaxSessions 50",
+                "Subsystem sftp internal-sftp"), StandardCharsets.UTF_8);
         server.start();
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code [127.0.0.1]:PORT ssh-ed25519 AAAA...} */
-    String knownHostsLine() throws IOException {
+    public String knownHostsLine() throws IOException {
         String[] words = Files.readString(dir.resolve("host_ed25519.pub")).strip().split("\\s+");
         return "[127.0.0.1]:" + port + " " + words[0] + " " + words[1];
     }
@@ -60,7 +63,8 @@ final class SshdFixture implements AutoCloseable {
         return run("ssh-keygen", "-lf", dir.resolve("host_ed25519.pub").toString()).split("\\s+")[1];
     }
 
-    private void start() throws IOException, InterruptedException {
+    /** Starts it again after {@link #stop()} (same port, same host key). */
+    public void start() throws IOException, InterruptedException {
         Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege-separation directory
         Path log = dir.resolve("sshd.log");
         process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
@@ -90,7 +94,7 @@ final class SshdFixture implements AutoCloseable {
         }
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -126,14 +130,14 @@ final class SshdFixture implements AutoCloseable {
      * A user's ~/.ssh for the tests: a client key authorized on the servers, an ssh config with
      * one Host block per alias, a known_hosts; nothing outside the directory is touched.
      */
-    static final class Home {
-        final Path home;
-        final Path ssh;
-        final Path authorizedKeys;
-        final Path ownKnownHosts;
+    public static final class Home {
+        public final Path home;
+        public final Path ssh;
+        public final Path authorizedKeys;
+        public final Path ownKnownHosts;
         private final StringBuilder config = new StringBuilder();
 
-        Home(Path root) throws IOException, InterruptedException {
+        public Home(Path root) throws IOException, InterruptedException {
             home = root.resolve("home");
             ssh = home.resolve(".ssh");
             Files.createDirectories(ssh);
@@ -145,19 +149,19 @@ final class SshdFixture implements AutoCloseable {
             Files.writeString(ssh.resolve("known_hosts"), "");
         }
 
-        Home host(String alias, int port) throws IOException {
+        public Home host(String alias, int port) throws IOException {
             config.append("Host ").append(alias).append("\n  HostName 127.0.0.1\n  Port ").append(port)
                     .append("\n  User root\n  IdentityFile ").append(ssh.resolve("id_ed25519")).append('\n');
             Files.writeString(ssh.resolve("config"), config.toString());
             return this;
         }
 
-        Home trust(SshdFixture server) throws IOException {
+        public Home trust(SshdFixture server) throws IOException {
             Files.writeString(ssh.resolve("known_hosts"), server.knownHostsLine() + "\n", java.nio.file.StandardOpenOption.APPEND);
             return this;
         }
 
-        Path config() {
+        public Path config() {
             return ssh.resolve("config");
         }
     }

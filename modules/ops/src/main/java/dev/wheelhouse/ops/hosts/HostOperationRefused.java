@@ -1,7 +1,9 @@
 package dev.wheelhouse.ops.hosts;
 
-/** The request is bad input (a version, a release id, an artifact, the application's setup): nothing was started. */
-public final class HostOperationRefused extends RuntimeException {
+import dev.wheelhouse.ops.OpsInputException;
+
+/** A host deploy or rollback refused as bad input (a version, a release id, an artifact, the application's setup): nothing was started. */
+public final class HostOperationRefused extends OpsInputException {
     private static final long serialVersionUID = 1L;
 
     public HostOperationRefused(String message) {

@@ -51,8 +51,20 @@ final class RollbackCommand implements Callable<Integer> {
             description = "How long to watch the rollout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--to-release", paramLabel = "ID",
+            description = "Hosts: the release to go back to on every host (default: each host's previous good release).")
+    String toRelease;
+
+    @Option(names = "--only", paramLabel = "hosts|workload",
+            description = "For an application with a workload and hosts: which part to roll back.")
+    String only;
+
     @Override
     public Integer call() {
+        if (HostOpsConsole.forHosts(global, appName, only)) {
+            return new HostOpsConsole(global, "rollback", spec.commandLine().getOut(), spec.commandLine().getErr())
+                    .rollback(envName, appName, toRelease, reason, yes, confirm, breakLock);
+        }
         OpsConsole console = new OpsConsole(global, "rollback", spec.commandLine().getOut(), spec.commandLine().getErr());
         if (toRevision < 0) {
             throw new BadInputException("--to-revision must be a revision number (1 or more), not " + toRevision);

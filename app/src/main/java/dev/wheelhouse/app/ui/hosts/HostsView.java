@@ -41,6 +41,7 @@ public final class HostsView extends BorderPane implements AutoCloseable {
     private final List<HostCard> cards = new ArrayList<>();
     private final List<LogViewerWindow> logWindows = new ArrayList<>();
     private final Label summary = new Label();
+    private HBox header;
     private final Timeline tick;
 
     public HostsView(HostGateway gateway, Environment environment, UiExecutor executor) {
@@ -64,7 +65,7 @@ public final class HostsView extends BorderPane implements AutoCloseable {
         title.getStyleClass().add(Css.SECTION_TITLE);
         summary.setId(ID_SUMMARY);
         summary.getStyleClass().add(HostCard.MUTED);
-        HBox header = new HBox(12, title, summary);
+        header = new HBox(12, title, summary);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("hosts-header");
         setTop(header);
@@ -110,6 +111,33 @@ public final class HostsView extends BorderPane implements AutoCloseable {
     private static Optional<String> unitOf(List<Application> applications) {
         return applications == null ? Optional.empty()
                 : applications.stream().map(HostFormat::unitOf).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * Adds, for each application with a service on hosts, a menu to deploy it to these hosts or
+     * roll it back (the host wizards). A read-only environment shows the menu disabled.
+     */
+    public void offerReleases(Environment environment, List<Application> applications,
+                              dev.wheelhouse.app.ui.hostops.HostOperations operations) {
+        for (Application app : applications) {
+            if (app.hostService() == null || environment.hosts().isEmpty()) {
+                continue;
+            }
+            javafx.scene.control.MenuItem deploy = new javafx.scene.control.MenuItem("Deploy " + app.name() + "…");
+            deploy.setId("host-deploy-" + app.name());
+            deploy.setOnAction(e -> operations.open(dev.wheelhouse.app.ui.hostops.HostOperations.Operation.DEPLOY, environment, app));
+            javafx.scene.control.MenuItem rollback = new javafx.scene.control.MenuItem("Roll back " + app.name() + "…");
+            rollback.setId("host-rollback-" + app.name());
+            rollback.setOnAction(e -> operations.open(dev.wheelhouse.app.ui.hostops.HostOperations.Operation.ROLLBACK, environment, app));
+            javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(app.name() + " releases",
+                    new FontIcon(Feather.PACKAGE), deploy, rollback);
+            menu.setId("host-releases-" + app.name());
+            if (environment.readOnly()) {
+                menu.setDisable(true);
+                menu.setTooltip(new javafx.scene.control.Tooltip(environment.name() + " is read-only"));
+            }
+            header.getChildren().add(menu);
+        }
     }
 
     public HostsViewModel viewModel() {

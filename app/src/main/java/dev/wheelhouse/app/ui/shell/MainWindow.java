@@ -1,6 +1,7 @@
 package dev.wheelhouse.app.ui.shell;
 
 import dev.wheelhouse.app.AppServices;
+import dev.wheelhouse.app.ui.hostops.HostWizards;
 import dev.wheelhouse.app.ui.actions.ActionIds;
 import dev.wheelhouse.app.ui.actions.ActionRegistry;
 import dev.wheelhouse.app.ui.actions.AppAction;
@@ -235,7 +236,11 @@ public final class MainWindow {
         }
         List<Application> apps = workspace.workspace() == null ? List.of() : workspace.workspace().applications();
         return () -> new DeferredNode<>(executor, "Connecting to the hosts", () -> services.hosts().get(),
-                gateway -> new HostsView(gateway, env, executor, apps));
+                gateway -> {
+                    HostsView view = new HostsView(gateway, env, executor, apps);
+                    view.offerReleases(env, apps, new HostWizards(() -> stage, gateway, services.history(), executor));
+                    return view;
+                });
     }
 
     private void openSandbox() {

@@ -8,6 +8,10 @@ import dev.wheelhouse.core.history.HistoryQuery;
 import dev.wheelhouse.core.history.HistoryStore;
 import dev.wheelhouse.core.history.OperationRecord;
 import dev.wheelhouse.core.history.StepRecord;
+import dev.wheelhouse.ops.OpsInputException;
+import dev.wheelhouse.ops.RunMarkers;
+import dev.wheelhouse.ops.kube.KubePorts;
+import dev.wheelhouse.ops.kube.KubeRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,16 +24,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `wheelhouse history`: the journal of operations, newest first; `history verify` checks the chain. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List the journaled operations, newest first.",
-        subcommands = HistoryCommand.Verify.class)
+        subcommands = {HistoryCommand.Verify.class, HistoryCommand.Recheck.class})
 final class HistoryCommand implements Callable<Integer> {
     private static final List<String> COLUMNS = List.of(
             "id", "kind", "environment", "application", "target", "fromVersion", "toVersion",
-            "operator", "reason", "started", "finished", "outcome", "steps");
+            "operator", "reason", "started", "finished", "outcome", "interruptedAt", "linkedTo", "steps");
 
     @Mixin
     GlobalOptions global;
@@ -61,20 +66,33 @@ final class HistoryCommand implements Callable<Integer> {
             ops = history.list(new HistoryQuery(environment, application, limit));
         }
         PrintWriter out = spec.commandLine().getOut();
+        RunMarkers markers = RunMarkers.in(global.dataDir());
         switch (format) {
-            case json -> out.println(Json.write(ops.stream().map(HistoryCommand::asJson).toList()));
-            case csv -> out.print(csv(ops));
+            case json -> out.println(Json.write(ops.stream().map(op -> asJson(op, markers)).toList()));
+            case csv -> out.print(csv(ops, markers));
             case table -> {
                 TextTable table = new TextTable("ID", "STARTED", "KIND", "ENV", "APP", "VERSION", "OUTCOME", "OPERATOR", "REASON");
                 for (OperationRecord op : ops) {
                     table.row(String.valueOf(op.id()), text(op.started()), op.kind().id(), op.environment(),
-                            op.application(), versions(op), op.outcome().name().toLowerCase(), op.operator(), op.reason());
+                            op.application(), versions(op), outcome(op, markers), op.operator(), op.reason());
                 }
                 table.print(out);
+                long interrupted = ops.stream().filter(markers::interrupted).count();
+                if (interrupted > 0) {
+                    out.println(interrupted + " interrupted: its process ended mid-operation;"
+                            + " `wheelhouse history recheck ID` re-reads the rollout and finishes the record");
+                }
             }
         }
         out.flush();
         return ExitCodes.DONE;
+    }
+
+    /** "succeeded", "interrupted at watch", "succeeded (undoes 12)". */
+    private static String outcome(OperationRecord op, RunMarkers markers) {
+        String text = markers.interrupted(op) ? "interrupted at " + (op.lastStep() == null ? "its start" : op.lastStep().name())
+                : op.outcome().name().toLowerCase();
+        return op.linkedTo() == null ? text : text + " (undoes " + op.linkedTo() + ")";
     }
 
     private static String versions(OperationRecord op) {
@@ -88,13 +106,13 @@ final class HistoryCommand implements Callable<Integer> {
         return instant == null ? "" : instant.toString();
     }
 
-    private static Map<String, Object> asJson(OperationRecord op) {
-        Map<String, Object> m = flat(op);
+    private static Map<String, Object> asJson(OperationRecord op, RunMarkers markers) {
+        Map<String, Object> m = flat(op, markers);
         m.put("steps", op.steps().stream().map(HistoryCommand::stepJson).toList());
         return m;
     }
 
-    private static Map<String, Object> flat(OperationRecord op) {
+    private static Map<String, Object> flat(OperationRecord op, RunMarkers markers) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", op.id());
         m.put("kind", op.kind().id());
@@ -108,6 +126,8 @@ final class HistoryCommand implements Callable<Integer> {
         m.put("started", text(op.started()));
         m.put("finished", text(op.finished()));
         m.put("outcome", op.outcome().name().toLowerCase());
+        m.put("interruptedAt", !markers.interrupted(op) ? null : op.lastStep() == null ? "" : op.lastStep().name());
+        m.put("linkedTo", op.linkedTo());
         return m;
     }
 
@@ -122,18 +142,53 @@ final class HistoryCommand implements Callable<Integer> {
         return m;
     }
 
-    private static String csv(List<OperationRecord> ops) throws IOException {
+    private static String csv(List<OperationRecord> ops, RunMarkers markers) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
         StringWriter buffer = new StringWriter();
         try (SequenceWriter writer = new CsvMapper().writer(schema.build()).writeValues(buffer)) {
             for (OperationRecord op : ops) {
-                Map<String, Object> row = flat(op);
+                Map<String, Object> row = flat(op, markers);
                 row.put("steps", op.steps().size());
                 writer.write(row);
             }
         }
         return buffer.toString();
+    }
+
+    /**
+     * `wheelhouse history recheck ID`: finishes the record of an operation whose process died
+     * (re-reads the rollout; appends, never rewrites).
+     */
+    @Command(name = "recheck", mixinStandardHelpOptions = true,
+            description = "Re-read the rollout of an interrupted operation and finish its record.")
+    static final class Recheck implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The operation (as listed by `wheelhouse history`).")
+        long operationId;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", converter = AtLeastOneSecond.class, defaultValue = "120",
+                description = "How long to wait for a rollout still in progress (default: ${DEFAULT-VALUE}).")
+        int timeoutSeconds;
+
+        @Override
+        public Integer call() {
+            try (KubePorts ports = global.services().kubeOperations().open(global.kubeconfigFile());
+                 HistoryStore history = global.services().history().get()) {
+                KubeRun run = ports.operations(history, RunMarkers.in(global.dataDir()))
+                        .recheck(operationId, java.time.Duration.ofSeconds(timeoutSeconds));
+                spec.commandLine().getOut().println(run.summary());
+                return run.result().outcome() == dev.wheelhouse.core.history.Outcome.FAILED ? ExitCodes.FAILED : ExitCodes.DONE;
+            } catch (OpsInputException e) {
+                spec.commandLine().getErr().println("wheelhouse history recheck: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
     }
 
     /** `wheelhouse history verify`: re-computes the hash chain of the whole history. */

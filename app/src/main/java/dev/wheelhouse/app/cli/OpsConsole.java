@@ -12,6 +12,7 @@ import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import dev.wheelhouse.ops.CancelSignal;
 import dev.wheelhouse.ops.OpsInputException;
 import dev.wheelhouse.ops.PlannedStep;
+import dev.wheelhouse.ops.RunMarkers;
 import dev.wheelhouse.ops.kube.KubeListener;
 import dev.wheelhouse.ops.kube.KubeOperations;
 import dev.wheelhouse.ops.kube.KubePorts;
@@ -53,7 +54,7 @@ final class OpsConsole {
             OpsTarget target = OpsTarget.of(env, app);
             try (KubePorts ports = global.services().kubeOperations().open(global.kubeconfigFile());
                  HistoryStore history = global.services().history().get()) {
-                KubeOperations ops = ports.operations(history);
+                KubeOperations ops = ports.operations(history, RunMarkers.in(global.dataDir()));
                 PreparedOperation prepared = operation.prepare(ops, target);
                 if (prepared == null) {
                     return ExitCodes.DONE;
@@ -95,7 +96,7 @@ final class OpsConsole {
         return ExitCodes.BAD_INPUT;
     }
 
-    private Application application(String appName) {
+    Application application(String appName) {
         if (global.services().workspace().load() instanceof WorkspaceLoad.Loaded loaded) {
             return loaded.workspace().application(appName).orElseThrow(() -> {
                 List<String> known = loaded.workspace().applications().stream().map(Application::name).toList();

@@ -1,8 +1,6 @@
 package dev.wheelhouse.app.cli;
 
-import dev.wheelhouse.ops.kube.OpsChoices;
 import dev.wheelhouse.ops.kube.RollbackProposal;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,40 +14,21 @@ import picocli.CommandLine.Spec;
  * {@link dev.wheelhouse.ops.kube.KubeOperations} (the same as the window's wizard): preflight,
  * lock, execute, watch, verify, record, each journaled.
  */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Roll an application back to an earlier revision, watched, verified and recorded.")
 final class RollbackCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    OperationOptions operation;
+
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--env", paramLabel = "NAME", required = true, description = "The environment (as listed by `wheelhouse envs`).")
-    String envName;
-
-    @Option(names = "--app", paramLabel = "NAME", required = true, description = "The application of the workspace.")
-    String appName;
 
     @Option(names = "--to-revision", paramLabel = "N", defaultValue = "0",
             description = "The revision to go back to (default: the newest earlier one that did not fail).")
     long toRevision;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (journaled and set as the change-cause).")
-    String reason;
-
-    @Option(names = "--yes", description = "Roll back without asking (there is no prompt headless: without it nothing is changed).")
-    boolean yes;
-
-    @Option(names = "--confirm", paramLabel = "NAME", description = "The environment's name: required in production.")
-    String confirm;
-
-    @Option(names = "--break-lock", description = "Take the application's lock over from whoever holds it (journaled).")
-    boolean breakLock;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", converter = AtLeastOneSecond.class, defaultValue = "300",
-            description = "How long to watch the rollout (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
 
     @Option(names = "--to-release", paramLabel = "ID",
             description = "Hosts: the release to go back to on every host (default: each host's previous good release).")
@@ -61,21 +40,21 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (HostOpsConsole.forHosts(global, appName, only)) {
+        if (HostOpsConsole.forHosts(global, operation.appName, only)) {
             return new HostOpsConsole(global, "rollback", spec.commandLine().getOut(), spec.commandLine().getErr())
-                    .rollback(envName, appName, toRelease, reason, yes, confirm, breakLock);
+                    .rollback(operation.envName, operation.appName, toRelease, operation.reason, operation.yes, operation.confirm,
+                            operation.breakLock);
         }
         OpsConsole console = new OpsConsole(global, "rollback", spec.commandLine().getOut(), spec.commandLine().getErr());
         if (toRevision < 0) {
             throw new BadInputException("--to-revision must be a revision number (1 or more), not " + toRevision);
         }
-        OpsChoices choices = new OpsChoices(reason, confirm, breakLock, false, Duration.ofSeconds(timeoutSeconds));
-        return console.run(envName, appName, yes || envName.equals(confirm), (ops, target) -> {
+        return console.run(operation.envName, operation.appName, operation.go(), (ops, target) -> {
             RollbackProposal proposal = ops.proposeRollback(target);
             if (proposal.current() != null && proposal.current().number() == toRevision) {
                 return console.nothingToDo(target.workload().name() + " already runs revision " + toRevision + ": nothing to do");
             }
-            return ops.prepareRollback(proposal, toRevision, choices);
+            return ops.prepareRollback(proposal, toRevision, operation.choices(false));
         });
     }
 }

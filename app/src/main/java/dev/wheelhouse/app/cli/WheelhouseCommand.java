@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
             "Operations console for Kubernetes clusters and Linux hosts.",
             "Without a command, opens the console window."
         },
-        subcommands = {EnvsCommand.class, HistoryCommand.class, HostsCommand.class, InventoryCommand.class, RollbackCommand.class, SandboxCommand.class},
+        subcommands = {EnvsCommand.class, HistoryCommand.class, HostsCommand.class, InventoryCommand.class, DeployCommand.class,
+                RollbackCommand.class, RestartCommand.class, ScaleCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

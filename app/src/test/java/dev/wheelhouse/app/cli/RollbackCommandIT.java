@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelhouse.core.ops.Revision;
 import dev.wheelhouse.core.ops.RolloutStatus;
+import dev.wheelhouse.core.ops.WorkloadRef;
+import dev.wheelhouse.core.workspace.WorkloadKind;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.Workspace;
 import dev.wheelhouse.kube.Fabric8Rollouts;
@@ -192,5 +198,81 @@ class RollbackCommandIT {
         op.get("steps").forEach(s -> steps.add(s.get("name").asText() + "=" + s.get("status").asText()));
         assertThat(steps).containsExactly("preflight=succeeded", "lock=succeeded", "execute=succeeded", "watch=failed",
                 "record=succeeded");
+    }
+
+    @Test
+    void rollsAStatefulSetBackThroughItsControllerRevisions() throws Exception {
+        List<Revision> before = rollouts.revisions(new WorkloadRef(Sandbox.CONTEXT, ns("sandbox-staging"), WorkloadKind.STATEFULSET,
+                "orders-db"));
+        Revision previous = before.get(before.size() - 2);
+
+        CliRun run = cli("rollback", "--env", "sandbox-staging", "--app", "orders-db", "--yes", "--timeout", "60");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).startsWith("rolled back statefulset/orders-db in sandbox-staging");
+        assertThat(run.err()).contains("statefulset rolling update complete", "pods: orders-db-0 Running ready");
+        var set = sandbox.client().apps().statefulSets().inNamespace(ns("sandbox-staging")).withName("orders-db").get();
+        assertThat("postgres=" + set.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .isEqualTo(previous.images().getFirst());
+        JsonNode op = history().get(0);
+        assertThat(op.get("target").asText()).isEqualTo(Sandbox.CONTEXT + "/" + ns("sandbox-staging") + "/StatefulSet/orders-db");
+        assertThat(op.get("outcome").asText()).isEqualTo("succeeded");
+        assertThat(steps(op)).containsExactly("preflight=succeeded", "lock=succeeded", "execute=succeeded", "watch=succeeded",
+                "verify=succeeded", "record=succeeded");
+        assertThat(op.get("steps").get(4).get("output").asText()).startsWith("all available").contains("no restarts");
+    }
+
+    @Test
+    void aLockHeldBySomeoneElseRefusesUntilBrokenAndBreakingItIsJournaled() throws Exception {
+        String ns = ns("sandbox-staging");
+        ZonedDateTime since = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
+        sandbox.client().leases().inNamespace(ns).resource(new LeaseBuilder()
+                .withNewMetadata().withName("wheelhouse-payments").withNamespace(ns)
+                    .addToAnnotations("wheelhouse.dev/operation", "deploy payments in sandbox-staging (operation 41)").endMetadata()
+                .withNewSpec().withHolderIdentity("bob@elsewhere").withLeaseDurationSeconds(3600)
+                    .withAcquireTime(since).withRenewTime(ZonedDateTime.now(ZoneOffset.UTC)).endSpec().build()).create();
+        String image = image("sandbox-staging", "payments");
+
+        CliRun held = cli("rollback", "--env", "sandbox-staging", "--app", "payments", "--yes");
+
+        assertThat(held.exitCode()).as(held.err()).isEqualTo(2);
+        assertThat(held.err()).contains("another operation holds the lock of payments in sandbox-staging: bob@elsewhere since "
+                + since.toInstant() + " (deploy payments in sandbox-staging (operation 41))", "--break-lock", "nothing was changed");
+        assertThat(image("sandbox-staging", "payments")).isEqualTo(image);
+        assertThat(history()).isEmpty();
+
+        CliRun broken = cli("rollback", "--env", "sandbox-staging", "--app", "payments", "--yes", "--break-lock",
+                "--reason", "bob is on holiday", "--timeout", "60");
+
+        assertThat(broken.exitCode()).as(broken.err() + broken.out()).isZero();
+        JsonNode op = history().get(0);
+        JsonNode lock = op.get("steps").get(1);
+        assertThat(lock.get("name").asText()).isEqualTo("lock");
+        assertThat(lock.get("output").asText()).startsWith("BROKE the lock held by bob@elsewhere since " + since.toInstant());
+        assertThat(op.get("steps").get(5).get("output").asText()).contains("released lease wheelhouse-payments");
+        assertThat(sandbox.client().leases().inNamespace(ns).withName("wheelhouse-payments").get()).isNull();
+    }
+
+    @Test
+    void aPausedDeploymentIsRefusedWithTheResumeHint() throws Exception {
+        var catalog = sandbox.client().apps().deployments().inNamespace(ns("sandbox-dev")).withName("catalog");
+        catalog.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":true}}");
+        try {
+            String image = image("sandbox-dev", "catalog");
+            CliRun run = cli("rollback", "--env", "sandbox-dev", "--app", "catalog", "--yes");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("deployment/catalog is paused", "resume it first (kubectl rollout resume deployment/catalog -n "
+                    + ns("sandbox-dev") + ")", "nothing was changed");
+            assertThat(image("sandbox-dev", "catalog")).isEqualTo(image);
+            assertThat(history()).isEmpty();
+        } finally {
+            catalog.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":false}}");
+        }
+    }
+
+    static List<String> steps(JsonNode op) {
+        List<String> steps = new ArrayList<>();
+        op.get("steps").forEach(s -> steps.add(s.get("name").asText() + "=" + s.get("status").asText()));
+        return steps;
     }
 }

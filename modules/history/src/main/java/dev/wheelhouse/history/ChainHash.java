@@ -52,6 +52,10 @@ final class ChainHash {
             string(out, e.outcome());
             string(out, e.output());
             string(out, e.prevHash());
+            if (e.linkedTo() != null) {
+                string(out, "linked_to");
+                number(out, e.linkedTo());
+            }
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }

@@ -201,7 +201,7 @@ public final class H2HistoryStore implements HistoryStore {
             Appender journal = new Appender(c);
             long id = journal.nextOperationId();
             journal.append(JournalEntry.operationStarted(id, kind, environment, application,
-                    target, fromVersion, toVersion, operator, reason));
+                    target, fromVersion, toVersion, operator, reason, start.linkedTo()));
             return id;
         });
     }
@@ -340,7 +340,7 @@ public final class H2HistoryStore implements HistoryStore {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal (seq, entry, "
                     + "operation_id, step_seq, recorded_at, kind, environment, application, target, "
                     + "from_version, to_version, operator, reason, step_name, step_status, outcome, "
-                    + "output, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "output, prev_hash, hash, linked_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 0;
                 ps.setLong(++i, e.seq());
                 ps.setString(++i, e.type().name());
@@ -354,6 +354,7 @@ public final class H2HistoryStore implements HistoryStore {
                 }
                 ps.setString(++i, e.prevHash());
                 ps.setString(++i, e.hash());
+                ps.setObject(++i, e.linkedTo(), java.sql.Types.BIGINT);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -416,7 +417,8 @@ public final class H2HistoryStore implements HistoryStore {
                             rs.getString("target"), rs.getString("from_version"),
                             rs.getString("to_version"), rs.getString("operator"),
                             rs.getString("reason"), instant(rs, "started"),
-                            instant(rs, "finished"), rs.getString("outcome"), new ArrayList<>());
+                            instant(rs, "finished"), rs.getString("outcome"), new ArrayList<>(),
+                            rs.getObject("linked_to", Long.class));
                     rows.put(row.id(), row);
                 }
             }
@@ -453,14 +455,14 @@ public final class H2HistoryStore implements HistoryStore {
             }
             result.add(new OperationRecord(row.id(), kind, row.environment(), row.application(),
                     row.target(), row.fromVersion(), row.toVersion(), row.operator(), row.reason(),
-                    row.started(), row.finished(), outcome, row.steps()));
+                    row.started(), row.finished(), outcome, row.steps(), row.linkedTo()));
         }
         return result;
     }
 
     private record OperationRow(long id, String kind, String environment, String application,
             String target, String fromVersion, String toVersion, String operator, String reason,
-            Instant started, Instant finished, String outcome, List<StepRecord> steps) {}
+            Instant started, Instant finished, String outcome, List<StepRecord> steps, Long linkedTo) {}
 
     private static OperationKind kindOf(String id) {
         for (OperationKind k : OperationKind.values()) {
@@ -569,7 +571,8 @@ public final class H2HistoryStore implements HistoryStore {
                 rs.getString("application"), rs.getString("target"), rs.getString("from_version"),
                 rs.getString("to_version"), rs.getString("operator"), rs.getString("reason"),
                 rs.getString("step_name"), rs.getString("step_status"), rs.getString("outcome"),
-                rs.getString("output"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("output"), rs.getString("prev_hash"), rs.getString("hash"),
+                rs.getObject("linked_to", Long.class));
     }
 
     // ---------------------------------------------------------------- plumbing

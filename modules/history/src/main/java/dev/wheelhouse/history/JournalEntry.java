@@ -25,7 +25,8 @@ record JournalEntry(
         String outcome,
         String output,
         String prevHash,
-        String hash) {
+        String hash,
+        Long linkedTo) {
 
     /** What the entry is about, as the operator knows it: "operation 12" or "step 12/3". */
     String subject() {
@@ -43,34 +44,34 @@ record JournalEntry(
 
     static JournalEntry operationStarted(long operationId, String kind, String environment,
             String application, String target, String fromVersion, String toVersion,
-            String operator, String reason) {
+            String operator, String reason, Long linkedTo) {
         return new JournalEntry(0, EntryType.OPERATION_STARTED, operationId, null, null, kind,
                 environment, application, target, fromVersion, toVersion, operator, reason,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, linkedTo);
     }
 
     static JournalEntry operationFinished(long operationId, String outcome) {
         return new JournalEntry(0, EntryType.OPERATION_FINISHED, operationId, null, null, null,
-                null, null, null, null, null, null, null, null, null, outcome, null, null, null);
+                null, null, null, null, null, null, null, null, null, outcome, null, null, null, null);
     }
 
     static JournalEntry stepStarted(long operationId, int stepSeq, String name) {
         return new JournalEntry(0, EntryType.STEP_STARTED, operationId, stepSeq, null, null,
-                null, null, null, null, null, null, null, name, null, null, null, null, null);
+                null, null, null, null, null, null, null, name, null, null, null, null, null, null);
     }
 
     static JournalEntry stepFinished(long operationId, int stepSeq, String status, String output) {
         return new JournalEntry(0, EntryType.STEP_FINISHED, operationId, stepSeq, null, null,
-                null, null, null, null, null, null, null, null, status, null, output, null, null);
+                null, null, null, null, null, null, null, null, status, null, output, null, null, null);
     }
 
     /** This draft placed in the chain: numbered, timestamped, linked and hashed. */
     JournalEntry chained(long newSeq, Instant at, String previousHash) {
         JournalEntry unsealed = new JournalEntry(newSeq, type, operationId, stepSeq, at, kind,
                 environment, application, target, fromVersion, toVersion, operator, reason,
-                stepName, stepStatus, outcome, output, previousHash, null);
+                stepName, stepStatus, outcome, output, previousHash, null, linkedTo);
         return new JournalEntry(newSeq, type, operationId, stepSeq, at, kind, environment,
                 application, target, fromVersion, toVersion, operator, reason, stepName,
-                stepStatus, outcome, output, previousHash, ChainHash.of(unsealed));
+                stepStatus, outcome, output, previousHash, ChainHash.of(unsealed), linkedTo);
     }
 }

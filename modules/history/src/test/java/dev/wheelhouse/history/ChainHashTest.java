@@ -26,9 +26,9 @@ class ChainHashTest {
         assertThat(ab).isNotEqualTo(a);
         assertThat(nullEnv).isNotEqualTo(emptyEnv);
         // The same text in a different column is a different record.
-        JournalEntry inEnvironment = JournalEntry.operationStarted(1, "deploy", "x", null, null, null, null, null, null)
+        JournalEntry inEnvironment = JournalEntry.operationStarted(1, "deploy", "x", null, null, null, null, null, null, null)
                 .chained(1, AT, ChainHash.GENESIS);
-        JournalEntry inApplication = JournalEntry.operationStarted(1, "deploy", null, "x", null, null, null, null, null)
+        JournalEntry inApplication = JournalEntry.operationStarted(1, "deploy", null, "x", null, null, null, null, null, null)
                 .chained(1, AT, ChainHash.GENESIS);
         assertThat(inEnvironment.hash()).isNotEqualTo(inApplication.hash());
     }
@@ -52,7 +52,18 @@ class ChainHashTest {
     }
 
     private static JournalEntry start(String environment, String application) {
-        return JournalEntry.operationStarted(1, "deploy", environment, application, null, null, null, null, null)
+        return JournalEntry.operationStarted(1, "deploy", environment, application, null, null, null, null, null, null)
                 .chained(1, AT, ChainHash.GENESIS);
+    }
+
+    @Test
+    void aLinkChangesTheHashAndNoLinkLeavesTheOldEncoding() {
+        JournalEntry unlinked = start("prod", "web");
+        JournalEntry linked = JournalEntry.operationStarted(1, "deploy", "prod", "web", null, null, null, null, null, 7L)
+                .chained(1, AT, ChainHash.GENESIS);
+        assertThat(linked.hash()).isNotEqualTo(unlinked.hash());
+        // A record written before links existed hashes as it always did (pinned from schema v1).
+        assertThat(unlinked.hash()).isEqualTo(ChainHash.of(new JournalEntry(1, EntryType.OPERATION_STARTED, 1, null, AT,
+                "deploy", "prod", "web", null, null, null, null, null, null, null, null, null, ChainHash.GENESIS, null, null)));
     }
 }

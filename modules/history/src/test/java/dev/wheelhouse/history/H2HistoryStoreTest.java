@@ -221,7 +221,7 @@ class H2HistoryStoreTest {
                         rs.getObject("step_seq", Integer.class),
                         rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
                         null, null, null, null, null, null, null, null, null, rs.getString("step_status"),
-                        null, rs.getString("output"), rs.getString("prev_hash"), null);
+                        null, rs.getString("output"), rs.getString("prev_hash"), null, null);
             }
             s.executeUpdate("UPDATE journal SET hash = '" + ChainHash.of(forged) + "' WHERE seq = 7");
         }
@@ -288,7 +288,7 @@ class H2HistoryStoreTest {
              ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(\"version\"), "
                      + "MIN(CAST(\"success\" AS INT)) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("migrations applied once").isEqualTo(1);
+            assertThat(rs.getInt(1)).as("each migration applied once").isEqualTo(2);
             assertThat(rs.getString(2)).isEqualTo("1");
             assertThat(rs.getInt(3)).isEqualTo(1);
         }
@@ -458,6 +458,32 @@ class H2HistoryStoreTest {
                         assertThat(op.steps()).singleElement().extracting(StepRecord::status)
                                 .isEqualTo(StepStatus.SUCCEEDED);
                     });
+        }
+    }
+
+    @Test
+    void anOperationNamesTheOperationItFollowsFromAndTheLinkIsInTheChain() throws Exception {
+        long deploy;
+        long rollback;
+        try (H2HistoryStore store = H2HistoryStore.open(dataDir)) {
+            deploy = store.startOperation(start("production", "web"));
+            store.finishOperation(deploy, Outcome.FAILED);
+            rollback = store.startOperation(new OperationStart(OperationKind.ROLLBACK, "production", "web",
+                    "deployment/web", "1.1.0", "1.0.0", "ana@laptop", "automatic rollback", deploy));
+            store.finishOperation(rollback, Outcome.SUCCEEDED);
+            assertThat(store.operation(deploy).orElseThrow().linkedTo()).isNull();
+            assertThat(store.operation(rollback).orElseThrow().linkedTo()).isEqualTo(deploy);
+            assertThat(store.verify().intact()).isTrue();
+        }
+        // The link is covered by the hash: pointing the rollback at another operation shows.
+        try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE journal SET linked_to = 99 WHERE operation_id = " + rollback
+                    + " AND entry = 'OPERATION_STARTED'")).isEqualTo(1);
+        }
+        try (H2HistoryStore store = H2HistoryStore.open(dataDir)) {
+            ChainVerification v = store.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBadRecord()).isEqualTo("operation " + rollback);
         }
     }
 

@@ -169,7 +169,7 @@ public final class Fabric8Rollouts implements RolloutGateway {
             Revision from = revisions.stream().filter(Revision::current).findFirst().orElse(null);
             Revision to = RollbackTarget.choose(revisions, revision, ref.name());
             PodTemplateSpec template = revisionTemplate(t, w, to);
-            if (Objects.equals(template, PodTemplates.withoutHash(w.template()))) {
+            if (PodTemplates.sameTemplate(template, w.template())) {
                 result[0] = new RollbackResult(from, to, false,
                         "skipped rollback (current template already matches revision " + to.number() + ")");
                 return null;
@@ -376,7 +376,7 @@ public final class Fabric8Rollouts implements RolloutGateway {
             PodTemplateSpec template = template(r);
             Map<String, String> a = r.getMetadata().getAnnotations() == null ? Map.of() : r.getMetadata().getAnnotations();
             boolean isCurrent = updateRevision != null ? updateRevision.equals(r.getMetadata().getName())
-                    : Objects.equals(template, current);
+                    : PodTemplates.sameTemplate(template, current);
             out.add(new Revision(r.getRevision() == null ? 0 : r.getRevision(), r.getMetadata().getName(),
                     PodTemplates.images(template), a.get(CHANGE_CAUSE), instant(r.getMetadata().getCreationTimestamp()),
                     0, isCurrent, PodTemplates.fields(template)));

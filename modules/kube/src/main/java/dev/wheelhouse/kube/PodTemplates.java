@@ -128,6 +128,40 @@ final class PodTemplates {
     }
 
     /**
+     * Whether two templates are the same once empty values are ignored: a revision's stored data
+     * and the live object can differ in an empty list or map the API server dropped or defaulted.
+     */
+    static boolean sameTemplate(PodTemplateSpec a, PodTemplateSpec b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Objects.equals(compact(tree(withoutHash(a))), compact(tree(withoutHash(b))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object compact(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> {
+                Object c = compact(v);
+                if (c != null) {
+                    out.put(k, c);
+                }
+            });
+            return out.isEmpty() ? null : out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(compact(v)));
+            return out.isEmpty() ? null : out;
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        return value;
+    }
+
+    /**
      * The RFC 7386 merge patch that turns {@code from} into {@code to}: changed keys set, removed
      * keys null, arrays whole. Applying it to {@code from} yields exactly {@code to}.
      */

@@ -21,14 +21,28 @@ public final class OperationEngine {
 
     private final HistoryStore history;
     private final String operator;
+    private final RunMarkers markers;
 
     public OperationEngine(HistoryStore history) {
         this(history, Operator.current());
     }
 
     public OperationEngine(HistoryStore history, String operator) {
+        this(history, operator, null);
+    }
+
+    /**
+     * An engine that marks each operation as running while it runs ({@link RunMarkers}), so that
+     * one whose process died shows as interrupted. The window and the commands use this one.
+     */
+    public OperationEngine(HistoryStore history, String operator, RunMarkers markers) {
         this.history = Objects.requireNonNull(history);
         this.operator = Objects.requireNonNull(operator);
+        this.markers = markers;
+    }
+
+    public RunMarkers markers() {
+        return markers;
     }
 
     public String operator() {
@@ -39,7 +53,20 @@ public final class OperationEngine {
         OperationListener l = listener == null ? OperationListener.NONE : listener;
         CancelSignal c = cancel == null ? CancelSignal.none() : cancel;
         long id = history.startOperation(new OperationStart(plan.kind(), plan.environment(), plan.application(),
-                plan.target(), plan.fromVersion(), plan.toVersion(), operator, plan.reason()));
+                plan.target(), plan.fromVersion(), plan.toVersion(), operator, plan.reason(), plan.linkedTo()));
+        if (markers != null) {
+            markers.running(id);
+        }
+        try {
+            return steps(id, plan, l, c);
+        } finally {
+            if (markers != null) {
+                markers.finished(id);
+            }
+        }
+    }
+
+    private OperationResult steps(long id, OperationPlan plan, OperationListener l, CancelSignal c) {
         l.operationStarted(id, plan);
 
         List<OperationResult.StepOutcome> done = new ArrayList<>();

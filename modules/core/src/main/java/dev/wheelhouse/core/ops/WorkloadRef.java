@@ -29,6 +29,24 @@ public record WorkloadRef(String context, String namespace, WorkloadKind kind, S
         return kind.kind().toLowerCase(java.util.Locale.ROOT) + "s.apps";
     }
 
+    /**
+     * The reverse of {@link #journalName()}, read from the end (a context may contain slashes);
+     * empty when the text is not one.
+     */
+    public static java.util.Optional<WorkloadRef> parseJournalName(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = text.split("/", -1);
+        if (parts.length < 4) {
+            return java.util.Optional.empty();
+        }
+        int n = parts.length;
+        String context = String.join("/", java.util.Arrays.copyOf(parts, n - 3));
+        return WorkloadKind.parse(parts[n - 2]).filter(k -> !parts[n - 1].isEmpty() && !context.isEmpty())
+                .map(k -> new WorkloadRef(context, parts[n - 3], k, parts[n - 1]));
+    }
+
     /** "context/namespace/Kind/name": how the history names the target. */
     public String journalName() {
         return context + "/" + (namespace == null ? "" : namespace) + "/" + kind.kind() + "/" + name;

@@ -1,7 +1,10 @@
 package dev.wheelhouse.ops.kube;
 
 import dev.wheelhouse.core.cluster.AccessDecision;
+import dev.wheelhouse.core.history.HistoryQuery;
 import dev.wheelhouse.core.history.HistoryStore;
+import dev.wheelhouse.core.history.OperationRecord;
+import dev.wheelhouse.core.history.StepRecord;
 import dev.wheelhouse.core.history.OperationKind;
 import dev.wheelhouse.core.history.Outcome;
 import dev.wheelhouse.core.history.StepStatus;
@@ -25,6 +28,7 @@ import dev.wheelhouse.ops.OperationPlan;
 import dev.wheelhouse.ops.OperationResult;
 import dev.wheelhouse.ops.OpsInputException;
 import dev.wheelhouse.ops.PlannedStep;
+import dev.wheelhouse.ops.RunMarkers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -215,6 +219,10 @@ public final class KubeOperations {
      * @throws OpsInputException when refused, or when the workload already runs that revision
      */
     public PreparedOperation prepareRollback(RollbackProposal p, long revision, OpsChoices choices) {
+        return prepareRollback(p, revision, choices, null);
+    }
+
+    private PreparedOperation prepareRollback(RollbackProposal p, long revision, OpsChoices choices, Long linkedTo) {
         OpsTarget target = p.target();
         Guardrails.check(target.environment(), "roll back", choices.confirmation());
         RevisionRow to = revision == 0 ? p.suggested() : p.revision(revision).orElseThrow(() -> new OpsInputException(
@@ -266,9 +274,9 @@ public final class KubeOperations {
         String summary = "roll back " + target.describe() + fromTo;
         OperationPlan plan = new OperationPlan(OperationKind.ROLLBACK, target.environment().name(), target.application(),
                 target.workload().journalName(), version(p.current(), target), to.version(), choices.reason().isEmpty() ? null
-                : choices.reason(), steps.build(self::get, job));
+                : choices.reason(), steps.build(self::get, job), linkedTo);
         PreparedOperation op = new PreparedOperation(plan, target, summary, "rolled back " + target.describe() + fromTo,
-                p.diffTo(to), choices, null, 0);
+                p.diffTo(to), choices, linkedTo, 0);
         self.set(op);
         return op;
     }
@@ -403,7 +411,7 @@ public final class KubeOperations {
         RollbackProposal proposal = proposeRollback(target);
         OpsChoices choices = new OpsChoices("automatic rollback after failed " + failed.plan().kind().id() + " (operation "
                 + result.operationId() + ")", target.environment().name(), true, false, failed.choices.timeout());
-        PreparedOperation rollback = prepareRollback(proposal, failed.previousRevision, choices);
+        PreparedOperation rollback = prepareRollback(proposal, failed.previousRevision, choices, result.operationId());
         rollback.keeper = failed.keeper;
         failed.keeper = null;
         l.rollingBack(result.operationId(), rollback);
@@ -463,6 +471,111 @@ public final class KubeOperations {
                     + (rollback.verified() ? "verified" : rollback.summary()) + " (operation " + result.operationId() + ")";
         }
         return what + changed + where + " (operation " + result.operationId() + ")";
+    }
+
+    // ---- crash safety ---------------------------------------------------------------------
+
+    /**
+     * Operations of an environment and application (null: any) journaled as RUNNING that no live
+     * process runs: their process died at their last journaled step. Newest first.
+     */
+    public List<OperationRecord> interrupted(String environment, String application) {
+        RunMarkers markers = engine.markers();
+        return history.list(new HistoryQuery(environment, application, 200)).stream()
+                .filter(op -> op.outcome() == Outcome.RUNNING && (markers == null || markers.interrupted(op)))
+                .toList();
+    }
+
+    /**
+     * Finishes the record of an interrupted operation: re-reads the rollout, journals the step
+     * that was cut short as FAILED ("interrupted"), a "recheck" step saying where things stand,
+     * and the outcome (SUCCEEDED when the rollout is complete at the version the operation
+     * aimed for; CANCELLED when it died before executing; FAILED otherwise). Only appends.
+     *
+     * A rollout still in progress is watched for up to {@code wait} first.
+     *
+     * @throws OpsInputException when the operation is unknown, finished, or still running
+     */
+    public KubeRun recheck(long operationId, Duration wait) {
+        OperationRecord op = history.operation(operationId).orElseThrow(() ->
+                new OpsInputException("there is no operation " + operationId + " in the history"));
+        if (op.outcome() != Outcome.RUNNING) {
+            throw new OpsInputException("operation " + operationId + " is not interrupted: it " + op.outcome().name()
+                    .toLowerCase(java.util.Locale.ROOT) + " at " + op.finished());
+        }
+        RunMarkers markers = engine.markers();
+        if (markers != null && markers.alive(operationId)) {
+            throw new OpsInputException("operation " + operationId + " is still running in another process");
+        }
+        WorkloadRef ref = WorkloadRef.parseJournalName(op.target()).orElseThrow(() -> new OpsInputException(
+                "operation " + operationId + " names no Kubernetes workload (" + op.target() + "): nothing to recheck"));
+        List<OperationResult.StepOutcome> outcomes = new ArrayList<>();
+        String cutShort = "";
+        for (StepRecord step : op.steps()) {
+            if (step.status() == StepStatus.STARTED) {
+                String note = "interrupted: the process ended while this step ran";
+                history.finishStep(operationId, step.sequence(), StepStatus.FAILED, note);
+                outcomes.add(new OperationResult.StepOutcome(step.sequence(), step.name(), StepStatus.FAILED, note));
+                cutShort = step.name();
+            } else {
+                outcomes.add(new OperationResult.StepOutcome(step.sequence(), step.name(), step.status(),
+                        step.output() == null ? "" : step.output()));
+            }
+        }
+        boolean executed = op.steps().stream().anyMatch(s -> s.name().equals(StepPhaseNames.EXECUTE));
+        int sequence = history.startStep(operationId, "recheck");
+        RolloutStatus status;
+        Outcome outcome;
+        String output;
+        try {
+            status = rollouts.status(ref);
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (executed && status.state() == RolloutStatus.State.IN_PROGRESS && System.nanoTime() < deadline) {
+                sleep(settings.poll());
+                status = rollouts.status(ref);
+            }
+            String running = Images.version(Images.of(status.images(), null));
+            boolean atTarget = op.toVersion() == null || status.images().stream()
+                    .anyMatch(i -> op.toVersion().equals(Images.version(i.substring(i.indexOf('=') + 1))));
+            output = "interrupted at " + (cutShort.isEmpty() ? "its last step" : cutShort) + "; now: " + status.message()
+                    + " (" + status.counts() + "), running " + String.join(", ", status.images());
+            if (!executed) {
+                outcome = Outcome.CANCELLED;
+                output += "; it ended before executing: nothing was changed by it";
+            } else if (status.allAvailable() && atTarget) {
+                outcome = Outcome.SUCCEEDED;
+                output += "; rolled out at " + op.toVersion();
+            } else {
+                outcome = Outcome.FAILED;
+                output += atTarget ? "; not rolled out" : "; not at " + op.toVersion() + " (runs " + running + ")";
+            }
+            history.finishStep(operationId, sequence, outcome == Outcome.FAILED ? StepStatus.FAILED : StepStatus.SUCCEEDED, output);
+        } catch (RuntimeException e) {
+            output = "could not read the rollout of " + ref.kubectlName() + ": " + e.getMessage();
+            history.finishStep(operationId, sequence, StepStatus.FAILED, output);
+            outcomes.add(new OperationResult.StepOutcome(sequence, "recheck", StepStatus.FAILED, output));
+            throw new IllegalStateException(output + " (operation " + operationId + " stays interrupted; recheck again later)", e);
+        }
+        outcomes.add(new OperationResult.StepOutcome(sequence, "recheck",
+                outcome == Outcome.FAILED ? StepStatus.FAILED : StepStatus.SUCCEEDED, output));
+        history.finishOperation(operationId, outcome);
+        OperationResult result = new OperationResult(operationId, outcome, outcomes, outcome == Outcome.FAILED ? "recheck: " + output : null);
+        return new KubeRun(result, executed, status, "operation " + operationId + " (" + op.kind().id() + " of " + ref.kubectlName()
+                + " in " + op.environment() + ") " + outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + output, null);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rechecking", e);
+        }
+    }
+
+    /** The journaled names of the phases this class reads back. */
+    private static final class StepPhaseNames {
+        static final String EXECUTE = dev.wheelhouse.ops.StepPhase.EXECUTE.id();
     }
 
     // ---- words ----------------------------------------------------------------------------

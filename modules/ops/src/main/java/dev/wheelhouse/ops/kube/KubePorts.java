@@ -3,6 +3,9 @@ package dev.wheelhouse.ops.kube;
 import dev.wheelhouse.core.history.HistoryStore;
 import dev.wheelhouse.core.ops.LockGateway;
 import dev.wheelhouse.core.ops.RolloutGateway;
+import dev.wheelhouse.ops.OperationEngine;
+import dev.wheelhouse.ops.Operator;
+import dev.wheelhouse.ops.RunMarkers;
 import java.nio.file.Path;
 
 /**
@@ -18,9 +21,13 @@ public record KubePorts(RolloutGateway rollouts, LockGateway locks, AutoCloseabl
         KubePorts open(Path kubeconfig);
     }
 
-    /** The operations over these ports, journaled in {@code history}. */
-    public KubeOperations operations(HistoryStore history) {
-        return new KubeOperations(rollouts, locks, history);
+    /**
+     * The operations over these ports, journaled in {@code history}, each marked as running in
+     * {@code markers} while it runs (so one whose process dies shows as interrupted).
+     */
+    public KubeOperations operations(HistoryStore history, RunMarkers markers) {
+        return new KubeOperations(rollouts, locks, history, new OperationEngine(history, Operator.current(), markers),
+                KubeOperations.Settings.DEFAULTS, java.time.Clock.systemUTC());
     }
 
     @Override

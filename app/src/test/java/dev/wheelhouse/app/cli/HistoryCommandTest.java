@@ -9,6 +9,7 @@ import dev.wheelhouse.core.history.OperationStart;
 import dev.wheelhouse.core.history.Outcome;
 import dev.wheelhouse.core.history.StepStatus;
 import dev.wheelhouse.history.H2HistoryStore;
+import dev.wheelhouse.ops.RunMarkers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,11 +46,31 @@ class HistoryCommandTest {
         CliRun run = CliRun.of("history", "--data-dir", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines).hasSize(4);
+        assertThat(lines).hasSize(5);
         assertThat(lines[0]).startsWith("ID").contains("KIND", "OUTCOME", "OPERATOR");
-        assertThat(lines[1]).contains("restart", "shop-prod", "cart", "running");
+        // Journaled as running, but no live process runs it: the process that wrote it is gone.
+        assertThat(lines[1]).contains("restart", "shop-prod", "cart", "interrupted at its start");
         assertThat(lines[2]).contains("rollback", "1.5.0 -> 1.4.0", "failed", "INC-7");
         assertThat(lines[3]).contains("deploy", "1.4.0 -> 1.5.0", "succeeded", "ana@laptop");
+        assertThat(lines[4]).startsWith("1 interrupted: its process ended mid-operation; `wheelhouse history recheck ID`");
+    }
+
+    @Test
+    void anOperationALiveProcessRunsIsRunningNotInterrupted() throws Exception {
+        RunMarkers markers = RunMarkers.in(dir);
+        markers.running(3);
+        try {
+            CliRun run = CliRun.of("history", "--data-dir", dir.toString(), "--format", "json", "--app", "cart");
+            JsonNode op = new ObjectMapper().readTree(run.out()).get(0);
+            assertThat(op.get("outcome").asText()).isEqualTo("running");
+            assertThat(op.get("interruptedAt").isNull()).isTrue();
+            assertThat(CliRun.of("history", "--data-dir", dir.toString()).out()).doesNotContain("interrupted");
+        } finally {
+            markers.finished(3);
+        }
+        JsonNode after = new ObjectMapper().readTree(CliRun.of("history", "--data-dir", dir.toString(), "--format", "json",
+                "--app", "cart").out()).get(0);
+        assertThat(after.get("interruptedAt").asText()).isEmpty();
     }
 
     @Test
@@ -59,7 +80,7 @@ class HistoryCommandTest {
         assertThat(prod.out()).contains("rollback").doesNotContain("restart", "deploy");
 
         CliRun limited = CliRun.of("history", "--data-dir", dir.toString(), "--limit", "1");
-        assertThat(limited.out().split("\n")).hasSize(2);
+        assertThat(limited.out().split("\n")).hasSize(3);
         assertThat(limited.out()).contains("restart");
 
         CliRun bad = CliRun.of("history", "--data-dir", dir.toString(), "--limit", "0");
@@ -79,7 +100,7 @@ class HistoryCommandTest {
 
         CliRun csv = CliRun.of("history", "--data-dir", dir.toString(), "--format", "csv");
         String[] rows = csv.out().split("\n");
-        assertThat(rows[0]).isEqualTo("id,kind,environment,application,target,fromVersion,toVersion,operator,reason,started,finished,outcome,steps");
+        assertThat(rows[0]).isEqualTo("id,kind,environment,application,target,fromVersion,toVersion,operator,reason,started,finished,outcome,interruptedAt,linkedTo,steps");
         assertThat(rows).hasSize(4);
         assertThat(rows[3]).contains("\"TICKET-12, \"\"quoted\"\" reason\"");
     }

@@ -49,6 +49,31 @@ class LauncherIT {
         }
     }
 
+    /** The memory options are chosen once (jpackage/app.args); the script must give the JVM the same. */
+    @Test
+    void theScriptGivesTheJvmTheInstallersJavaOptions() throws Exception {
+        List<String> installer = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("..", "jpackage", "app.args"))) {
+            if (line.startsWith("--java-options ")) {
+                installer.add(line.substring("--java-options ".length()).strip());
+            }
+        }
+        assertThat(installer).contains("-Xmx512m");
+
+        Result script = launch(Map.of("WHEELHOUSE_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+        assertThat(script.code()).as(script.err()).isZero();
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(installer);
+        command.addAll(List.of("-XX:+PrintCommandLineFlags", "-version"));
+        Process direct = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String flags = new String(direct.getInputStream().readAllBytes()).strip();
+        assertThat(direct.waitFor()).isZero();
+        // The JVM prints every flag it was given or chose from them: the same line means the same options.
+        assertThat(flags).contains("-XX:MaxHeapSize=536870912");
+        assertThat(script.out().lines().findFirst().orElse("").strip()).isEqualTo(flags);
+    }
+
     @Test
     void versionRunsThroughTheScript() throws Exception {
         Result result = launch(Map.of(), "--version");

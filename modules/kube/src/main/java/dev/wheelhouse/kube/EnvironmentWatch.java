@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * the model. Informer handlers only drop the object into a pending map (the latest version of
  * each object wins) and ask for a flush; the loop flushes at most once per coalesce interval:
  * renders the changed objects, builds an immutable snapshot and hands one batch to each listener.
+ * Objects are {@link Trim trimmed} to what the views read as they arrive.
  * Several views of one environment share one model: a listener that joins late first gets a
  * batch with every current row.
  *
@@ -266,11 +267,12 @@ final class EnvironmentWatch implements ClusterSubscription {
         });
     }
 
-    /** Informer thread: no work but a map put. */
+    /** Informer thread: no work but trimming the object and a map put. */
     private void offer(FeedKey feed, HasMetadata object, boolean deleted) {
         if (object == null || object.getMetadata() == null || object.getMetadata().getName() == null) {
             return;
         }
+        Trim.trim(object);
         RowKey key = new RowKey(feed.context(), feed.kind(), feed.namespace(), object.getMetadata().getName());
         long now = System.nanoTime();
         touched.put(key, now);
@@ -351,6 +353,7 @@ final class EnvironmentWatch implements ClusterSubscription {
                 var resources = client.client().resources(feed.kind.type());
                 var list = feed.kind.namespaced() ? resources.inNamespace(feed.key.namespace()).list() : resources.list();
                 for (HasMetadata item : list.getItems()) {
+                    Trim.trim(item);
                     listed.put(item.getMetadata().getName(), item);
                 }
             } catch (RuntimeException e) {
@@ -448,17 +451,18 @@ final class EnvironmentWatch implements ClusterSubscription {
                 continue;
             }
             Map<String, HasMetadata> byName = objects.computeIfAbsent(c.feed(), f -> new HashMap<>());
+            HasMetadata before;
             if (c.deleted()) {
-                byName.remove(key.name());
+                before = byName.remove(key.name());
                 touched.remove(key, touched.get(key));
                 render.remove(key);
                 removed.add(key);
             } else {
-                byName.put(key.name(), c.object());
+                before = byName.put(key.name(), c.object());
                 removed.remove(key);
                 render.add(key);
             }
-            dependents(key.context(), key.namespace(), key.kind(), key.name(), render, policyNamespaces);
+            dependents(key, before, c.deleted() ? null : c.object(), render, policyNamespaces);
         }
         boolean statesChanged = feedsDirty;
         feedsDirty = false;
@@ -544,11 +548,19 @@ final class EnvironmentWatch implements ClusterSubscription {
         return listeners.size();
     }
 
-    /** Rows that show another object: a Service its Endpoints, a NetworkPolicy the pods of its namespace. */
-    private void dependents(String ctx, String ns, String kind, String name, Set<RowKey> render, Set<FeedKey> policyNamespaces) {
-        if (kind.equals("Endpoints") && objectsOf(new FeedKey(ctx, ns, "Service")).containsKey(name)) {
-            render.add(new RowKey(ctx, "Service", ns, name));
-        } else if (kind.equals("Pod")) {
+    /**
+     * Rows that show another object: a Service its Endpoints, a NetworkPolicy the pods of its
+     * namespace it selects. Only a pod that comes, goes or changes its labels can change what a
+     * policy selects: the status churn of thousands of pods leaves the policies alone.
+     */
+    private void dependents(RowKey key, HasMetadata before, HasMetadata after, Set<RowKey> render,
+            Set<FeedKey> policyNamespaces) {
+        String ctx = key.context();
+        String ns = key.namespace();
+        if (key.kind().equals("Endpoints") && objectsOf(new FeedKey(ctx, ns, "Service")).containsKey(key.name())) {
+            render.add(new RowKey(ctx, "Service", ns, key.name()));
+        } else if (key.kind().equals("Pod") && (before == null || after == null
+                || !java.util.Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels()))) {
             policyNamespaces.add(new FeedKey(ctx, ns, "Pod"));
         }
     }
@@ -638,13 +650,18 @@ final class EnvironmentWatch implements ClusterSubscription {
         return snapshot;
     }
 
+    /**
+     * The loop only copies what the inventory reads (references, not objects: an object from the
+     * informers is never changed afterwards); the caller's thread does the work, so a large
+     * cluster's inventory never holds up the batches.
+     */
     @Override
     public Inventory inventory() {
         if (Thread.currentThread() == loopThread) {
-            return buildInventory();
+            return inventoryInputs().build();
         }
         try {
-            return loop.submit(this::buildInventory).get(30, TimeUnit.SECONDS);
+            return loop.submit(this::inventoryInputs).get(30, TimeUnit.SECONDS).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while taking the inventory of " + environment.name(), e);
@@ -653,10 +670,27 @@ final class EnvironmentWatch implements ClusterSubscription {
         }
     }
 
-    private Inventory buildInventory() {
+    private record InventoryInputs(String environment, Instant now, Map<FeedKey, Map<String, HasMetadata>> objects,
+            Set<FeedKey> listed, Map<RowKey, Usage> usage, List<FeedState> states, List<TargetHealth> targets,
+            List<MetricsStatus> metrics) {
+        Inventory build() {
+            return new InventoryBuilder(objects, listed::contains, usage).build(environment, now, states, targets, metrics);
+        }
+    }
+
+    /** Loop: a shallow copy of what the inventory reads. */
+    private InventoryInputs inventoryInputs() {
         List<FeedState> states = feeds.values().stream().map(f -> f.state).toList();
-        return new InventoryBuilder(objects, this::listed, latestUsage)
-                .build(environment.name(), clock.instant(), states, targets(states), List.copyOf(metricsStatuses.values()));
+        Map<FeedKey, Map<String, HasMetadata>> copy = new HashMap<>();
+        objects.forEach((feed, byName) -> copy.put(feed, new HashMap<>(byName)));
+        Set<FeedKey> listed = new java.util.HashSet<>();
+        feeds.keySet().forEach(k -> {
+            if (listed(k)) {
+                listed.add(k);
+            }
+        });
+        return new InventoryInputs(environment.name(), clock.instant(), copy, listed, new HashMap<>(latestUsage), states,
+                targets(states), List.copyOf(metricsStatuses.values()));
     }
 
     @Override

@@ -134,6 +134,35 @@ class EnvironmentWatchIT {
         assertThat(batches.deliveries).allSatisfy(d -> assertThat(d.thread()).startsWith("wheelhouse-kube-shop-dev"));
     }
 
+    @Test
+    void aPolicyCountsThePodsItSelectsAndIsLeftAloneByTheirStatusChurn() throws Exception {
+        watchMock();
+        cluster.create(new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+                .withNewMetadata().withName("web-only").withNamespace("dev").endMetadata()
+                .withNewSpec().withNewPodSelector().addToMatchLabels("app", "web").endPodSelector().endSpec().build());
+        await().atMost(Duration.ofSeconds(2)).until(() -> row("NetworkPolicy", "web-only").map(r -> r.cell(2).equals("0")).orElse(false));
+
+        cluster.create(TestObjects.runningPod("dev", "web-1", "registry.example.com/shop/web:1.4.2", "node-a"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> row("NetworkPolicy", "web-only").map(r -> r.cell(2).equals("1")).orElse(false));
+
+        int before = batches.deliveries.size();
+        cluster.client().pods().inNamespace("dev").withName("web-1").edit(p -> new PodBuilder(p)
+                .editStatus().editFirstContainerStatus().withRestartCount(2).endContainerStatus().endStatus().build());
+        await().atMost(Duration.ofSeconds(2)).until(() -> row("Pod", "web-1").map(r -> r.cell(3).equals("2")).orElse(false));
+        List<Batches.Delivery> since = List.copyOf(batches.deliveries);
+        assertThat(since.subList(before, since.size()))
+                .allSatisfy(d -> assertThat(d.batch().changes()).noneMatch(c -> c.key().kind().equals("NetworkPolicy")));
+
+        cluster.client().pods().inNamespace("dev").withName("web-1").edit(p -> new PodBuilder(p)
+                .editMetadata().addToLabels("app", "api").endMetadata().build());
+        await().atMost(Duration.ofSeconds(2)).until(() -> row("NetworkPolicy", "web-only").map(r -> r.cell(2).equals("0")).orElse(false));
+
+        cluster.create(TestObjects.runningPod("dev", "web-2", "registry.example.com/shop/web:1.4.2", "node-a"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> row("NetworkPolicy", "web-only").map(r -> r.cell(2).equals("1")).orElse(false));
+        cluster.client().pods().inNamespace("dev").withName("web-2").delete();
+        await().atMost(Duration.ofSeconds(2)).until(() -> row("NetworkPolicy", "web-only").map(r -> r.cell(2).equals("0")).orElse(false));
+    }
+
     long firstDeliveryWith(String name, boolean removed) {
         return batches.deliveries.stream()
                 .filter(d -> d.batch().changes().stream().anyMatch(c -> c.key().name().equals(name) && c.removed() == removed))

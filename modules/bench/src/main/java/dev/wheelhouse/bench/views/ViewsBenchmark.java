@@ -43,7 +43,8 @@ import javafx.stage.Stage;
  * in its own process (the distribution's {@code wheelhouse sandbox}); this JVM is the console's
  * part only: the app's {@link EnvironmentLiveViewModel} over {@link Fabric8ClusterGateway},
  * feeding the app's {@link ResourceTableView}s of Pods and Deployments, exactly as the live view
- * does (one {@code show} per applied batch), on a shown stage.
+ * does (one {@code show} per applied batch), on a shown stage. The benchmark first starts itself
+ * again in a JVM with the installed console's java options ({@link ConsoleJvm}).
  *
  * <p>Prints: the time from {@code start()} (which makes the watch) to the pods table holding the
  * pods of the three sandbox namespaces, beside {@code kubectl get pods -A -o json} (median of 3)
@@ -63,7 +64,9 @@ public final class ViewsBenchmark {
         int seconds = 60;
         int patchEveryMs = 2_000;
         Path wheelhouse = Path.of("app/target/wheelhouse/bin/wheelhouse");
+        Path jvmOptions = Path.of("jpackage/app.args");
         boolean keep = false;
+        boolean inProcess = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : "");
@@ -76,8 +79,13 @@ public final class ViewsBenchmark {
                 case "--seconds" -> seconds = Integer.parseInt(v);
                 case "--patch-every-ms" -> patchEveryMs = Integer.parseInt(v);
                 case "--wheelhouse" -> wheelhouse = Path.of(v);
+                case "--jvm-options" -> jvmOptions = Path.of(v);
                 case "--keep" -> {
                     keep = true;
+                    continue;
+                }
+                case ConsoleJvm.IN_PROCESS -> {
+                    inProcess = true;
                     continue;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -86,7 +94,11 @@ public final class ViewsBenchmark {
                 i++;
             }
         }
+        if (!inProcess) {
+            System.exit(ConsoleJvm.relaunch(jvmOptions, ViewsBenchmark.class.getName(), args));
+        }
         PrintStream out = System.out;
+        out.printf(Locale.ROOT, "# console JVM options: %s%n", String.join(" ", ConsoleJvm.ownOptions()));
         out.printf(Locale.ROOT, "# views benchmark %s, %d CPUs, load average %s, java %s%n",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
@@ -166,6 +178,7 @@ public final class ViewsBenchmark {
         });
         shown.get(30, TimeUnit.SECONDS);
         Thread.sleep(1000);
+        out.printf(Locale.ROOT, "# before connecting (toolkit, shown stage, empty tables): VmRSS %.1f MB%n", rssBytes() / 1e6);
 
         // Connect, and wait for the pods table to hold the namespaces' pods.
         fx.t0 = System.nanoTime();
@@ -229,6 +242,15 @@ public final class ViewsBenchmark {
         Collections.sort(lat);
         System.gc();
         long rss = rssBytes();
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean();
+        out.printf(Locale.ROOT, "# at the end: heap committed %.0f MB (max %.0f MB), non-heap committed %.0f MB%n",
+                heap.getHeapMemoryUsage().getCommitted() / 1e6, heap.getHeapMemoryUsage().getMax() / 1e6,
+                heap.getNonHeapMemoryUsage().getCommitted() / 1e6);
+        String nmt = ConsoleJvm.nativeMemorySummary();
+        if (!nmt.isEmpty()) {
+            nmt.lines().filter(l -> l.contains("committed=") && (l.startsWith("Total") || l.startsWith("-")))
+                    .forEach(l -> out.println("# NMT " + l.strip()));
+        }
         out.printf(Locale.ROOT, "# window: %d pulses, %d patches (%d not seen), %d pod rows at the end, heap used %.0f MB%n",
                 gapMs.size() + 1, lat.size() + misses, misses, podRows,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);

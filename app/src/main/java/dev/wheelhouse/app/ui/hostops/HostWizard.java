@@ -131,7 +131,7 @@ public final class HostWizard {
                 confirm.focusFirstField();
             }
             case "Progress" -> {
-                VBox box = new VBox(16, new StepProgressView(model.progress()), problem, new HostRowsView(model.hosts(), !isDeploy()));
+                VBox box = new VBox(16, new HostRowsView(model.hosts(), !isDeploy()), problem, new StepProgressView(model.progress()));
                 window.setContent(box);
                 next.setText("_Close");
                 next.disableProperty().bind(model.progress().runningProperty().or(model.busyProperty()));

@@ -84,6 +84,9 @@ final class HostOpsConsole {
         if (artifact == null || version == null) {
             throw new BadInputException("a host deploy needs --artifact PATH and --version V");
         }
+        if (application(global, appName).hostService() == null) {
+            throw new BadInputException("application '" + appName + "' has no hosts part: --artifact deploys to hosts");
+        }
         return run(envName, appName, yes, confirm, "deploy " + version + " of " + appName, (ctx) ->
                 new HostDeployPlanner(ctx.hosts.releases(), ctx.engine.operator()).plan(new HostDeployRequest(envName,
                         ctx.app, ctx.env.hosts(), artifact.toAbsolutePath(), version, releaseId, reason, breakLock)));

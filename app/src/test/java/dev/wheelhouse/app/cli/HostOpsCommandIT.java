@@ -150,4 +150,58 @@ class HostOpsCommandIT {
         assertThat(failed.err()).contains("[record] succeeded: web-1: on r-1.0");
         assertThat(root.resolve(".wheelhouse/lock")).doesNotExist();
     }
+
+    Path build(String version, boolean healthy) throws IOException {
+        Path artifact = dir.resolve("build-" + version);
+        Files.createDirectories(artifact);
+        Files.writeString(artifact.resolve(healthy ? "healthy" : "broken"), version);
+        return artifact;
+    }
+
+    @Test
+    void deployUploadsANewReleaseAndExitsZeroOrOneWithWhatWasSwitchedBack() throws Exception {
+        deployed("1.0");
+
+        CliRun ask = cli("deploy", "--env", "shop-staging", "--app", "shop", "--artifact", build("1.1", true).toString(),
+                "--version", "1.1", "--release-id", "r-1.1");
+        assertThat(ask.exitCode()).as(ask.err()).isEqualTo(2);
+        assertThat(ask.err()).contains("would deploy 1.1 of shop on web-1 (on r-1.0 -> r-1.1); batches web-1; pass --yes");
+        assertThat(root.resolve("releases/r-1.1")).doesNotExist();
+
+        CliRun done = cli("deploy", "--env", "shop-staging", "--app", "shop", "--artifact", build("1.1", true).toString(),
+                "--version", "1.1", "--release-id", "r-1.1", "--yes");
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(done.out()).contains("web-1: on r-1.1 (was r-1.0)", "deploy 1.1 of shop: done, every host verified (operation ");
+        assertThat(done.err()).contains("[batch 1/1 web-1: upload] succeeded: web-1: uploaded to releases/r-1.1, sha256 checked on the host");
+        assertThat(current()).isEqualTo("r-1.1");
+
+        CliRun failed = cli("deploy", "--env", "shop-staging", "--app", "shop", "--artifact", build("1.2", false).toString(),
+                "--version", "1.2", "--yes");
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+        assertThat(failed.out()).containsPattern("web-1: on r-1.1 \\(switched back from \\d{8}-\\d{6}-1.2\\)")
+                .contains("deploy 1.2 of shop: failed at batch 1/1: verdict", "; switched back: web-1 (operation ");
+        assertThat(current()).isEqualTo("r-1.1");
+    }
+
+    @Test
+    void aDeployWithABadVersionOrMissingPartsExitsTwoAndNothingReachesTheHost() throws Exception {
+        CliRun injection = cli("deploy", "--env", "shop-staging", "--app", "shop", "--artifact", build("x", true).toString(),
+                "--version", "1.0;rm -rf /", "--yes");
+        assertThat(injection.exitCode()).isEqualTo(2);
+        assertThat(injection.err()).contains("version '1.0;rm -rf /' may use only letters, digits");
+        assertThat(root).doesNotExist();
+
+        CliRun noVersion = cli("deploy", "--env", "shop-staging", "--app", "shop", "--artifact", build("x", true).toString(), "--yes");
+        assertThat(noVersion.exitCode()).isEqualTo(2);
+        assertThat(noVersion.err()).contains("a host deploy needs --artifact PATH and --version V");
+        CliRun noArtifact = cli("deploy", "--env", "shop-staging", "--app", "shop", "--artifact", dir.resolve("nope").toString(),
+                "--version", "1.0", "--yes");
+        assertThat(noArtifact.exitCode()).isEqualTo(2);
+        assertThat(noArtifact.err()).contains("artifact " + dir.resolve("nope") + " is not a file or directory here");
+        CliRun prod = cli("deploy", "--env", "shop-prod", "--app", "shop", "--artifact", build("x", true).toString(),
+                "--version", "1.0", "--yes");
+        assertThat(prod.exitCode()).isEqualTo(2);
+        assertThat(prod.err()).contains("is production: type its name to confirm (--confirm shop-prod)");
+        assertThat(root).doesNotExist();
+    }
 }

@@ -203,6 +203,38 @@ class HostDeployIT {
     }
 
     @Test
+    void aConnectionLostAtTheSwitchLeavesTheHostOnOneReleaseAndTheJournalSaysWhichTwoItCanBe() throws Exception {
+        assertThat(run(deploy("1.0.0", true, false), null).operation().outcome()).isEqualTo(Outcome.SUCCEEDED);
+        try {
+            HostOperation.Result r = run(deploy("1.1.0", true, false), new OperationListener() {
+                @Override
+                public void stepStarted(long id, int sequence, PlannedStep step) {
+                    if (step.name().equals("batch 2/2 web-3: switch")) {
+                        try {
+                            hosts.server("web-3").stop(); // the switch is journaled as started, then its host goes
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            });
+
+            assertThat(r.operation().outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(LoopbackHosts.current(appRoot, "web-3")).isIn("r-1.0.0", "r-1.1.0");
+            assertThat(List.of(LoopbackHosts.current(appRoot, "web-1"), LoopbackHosts.current(appRoot, "web-2")))
+                    .containsOnly("r-1.0.0");
+            OperationRecord op = journal(r);
+            assertThat(step(op, "batch 2/2 web-3: switch").status()).isEqualTo(StepStatus.FAILED);
+            assertThat(step(op, "batch 2/2 web-3: switch").output())
+                    .contains("web-3: ", "unreachable, so it is on either r-1.0.0 or r-1.1.0, never between");
+            assertThat(step(op, "record").output())
+                    .contains("web-3: release unknown (unreachable: on r-1.0.0 or r-1.1.0, never between)");
+        } finally {
+            hosts.server("web-3").start();
+        }
+    }
+
+    @Test
     void anInjectionAttemptIsRefusedBeforeAnythingReachesAHost() throws Exception {
         HostDeployPlanner planner = new HostDeployPlanner(hosts.perHostRoots(), engine.operator());
         assertThatThrownBy(() -> planner.plan(new HostDeployRequest("shop-staging", app(), hosts.refs,

@@ -410,7 +410,8 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
             x.setLowerBound(-span);
             x.setTickUnit(span <= 2 ? 0.25 : 1);
         }
-        boolean charts = !cpu.isEmpty();
+        // Old samples under a "not available" line would read as current: charts only while sampling works.
+        boolean charts = !cpu.isEmpty() && message.isEmpty();
         cpuChart.getData().setAll(cpu);
         memoryChart.getData().setAll(memory);
         for (LineChart<?, ?> chart : List.of(cpuChart, memoryChart)) {

@@ -226,7 +226,8 @@ public final class EnvironmentLiveViewModel implements AutoCloseable {
         for (TargetHealth t : snapshot.targets()) {
             ConnectionStatus status = switch (t.status()) {
                 case LIVE, FORBIDDEN, UNSUPPORTED -> ConnectionStatus.CONNECTED;
-                case CONNECTING, RECONNECTING -> ConnectionStatus.CONNECTING;
+                case CONNECTING -> ConnectionStatus.CONNECTING;
+                case RECONNECTING -> ConnectionStatus.RECONNECTING;
                 case UNREACHABLE, MISCONFIGURED -> ConnectionStatus.FAILED;
             };
             String detail = switch (t.status()) {

@@ -25,6 +25,12 @@ public final class ConnectionStates {
                     .count(),
             states);
 
+    private final IntegerBinding reconnectingCount = Bindings.createIntegerBinding(
+            () -> (int) states.values().stream()
+                    .filter(s -> s.status() == ConnectionStatus.RECONNECTING)
+                    .count(),
+            states);
+
     public ObservableMap<TargetId, ConnectionState> states() {
         return statesView;
     }
@@ -57,5 +63,10 @@ public final class ConnectionStates {
 
     public IntegerBinding connectedCount() {
         return connectedCount;
+    }
+
+    /** Targets that were connected and are trying again (their data may be stale). */
+    public IntegerBinding reconnectingCount() {
+        return reconnectingCount;
     }
 }

@@ -4,6 +4,8 @@ package dev.wheelhouse.app.ui.connections;
 public enum ConnectionStatus {
     NOT_CONNECTED("not connected"),
     CONNECTING("connecting"),
+    /** Was connected, lost it, and is trying again: what it shows may be stale. */
+    RECONNECTING("reconnecting"),
     CONNECTED("connected"),
     FAILED("failed");
 

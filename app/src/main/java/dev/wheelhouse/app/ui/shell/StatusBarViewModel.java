@@ -65,9 +65,11 @@ public final class StatusBarViewModel {
                     if (total == 0) {
                         return "No targets";
                     }
-                    return states.connectedCount().get() + " of " + total + " targets connected";
+                    int reconnecting = states.reconnectingCount().get();
+                    return states.connectedCount().get() + " of " + total + " targets connected"
+                            + (reconnecting > 0 ? " · " + reconnecting + " reconnecting" : "");
                 },
-                states.states(), states.connectedCount());
+                states.states(), states.connectedCount(), states.reconnectingCount());
         states.states().addListener((MapChangeListener<TargetId, ConnectionState>) c -> refresh(states));
         refresh(states);
     }

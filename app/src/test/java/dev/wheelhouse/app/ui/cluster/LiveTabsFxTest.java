@@ -1,0 +1,151 @@
+package dev.wheelhouse.app.ui.cluster;
+
+import static dev.wheelhouse.app.ui.FxWait.onFx;
+import static dev.wheelhouse.app.ui.FxWait.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheelhouse.app.ui.common.Css;
+import dev.wheelhouse.app.ui.environments.WorkspaceViewModel.Phase;
+import dev.wheelhouse.app.ui.shell.MainWindow;
+import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
+import dev.wheelhouse.core.cluster.Health;
+import dev.wheelhouse.core.cluster.ResourceRow;
+import dev.wheelhouse.core.workspace.Application;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Overview, Events and Metrics tabs of an environment against the sandbox: figures and
+ * versions in the overview, events live with warnings highlighted, metrics charted per node, and
+ * a cluster without metrics.k8s.io said plainly. (Workloads, Compute, Storage, Network and the
+ * version matrix: {@link LiveViewsFxTest}.)
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveTabsFxTest {
+    @TempDir
+    static Path dir;
+
+    private static SandboxConsole console;
+    private static MainWindow window;
+
+    @BeforeAll
+    static void sandbox() throws Exception {
+        console = SandboxConsole.start(dir, SandboxConsole.QUIET);
+    }
+
+    @Start
+    void start(Stage stage) {
+        if (window == null) {
+            window = new MainWindow(console.services, new FxUiExecutor(), stage::close);
+            window.show(stage);
+        } else if (!window.stage().isShowing()) {
+            // TestFX hides the stage between tests; hidden, it would not lay out (or be looked up) at all.
+            window.stage().show();
+        }
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (window != null) {
+            window.shutdown();
+            window = null;
+        }
+        console.close();
+    }
+
+    private EnvironmentLiveView open(String environment, String tab) {
+        until("the workspace is read", () -> window.workspace().phase() == Phase.LOADED);
+        onFx(() -> {
+            window.workspace().select(environment);
+            return null;
+        });
+        until(environment + " is shown live", () -> window.detail().live() != null
+                && window.detail().live().viewModel().environment().name().equals(environment)
+                && window.detail().live().table("Deployment") != null);
+        EnvironmentLiveView live = onFx(() -> window.detail().live());
+        onFx(() -> {
+            live.getSelectionModel().select(live.getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst().orElseThrow());
+            return null;
+        });
+        return live;
+    }
+
+    private static String figure(EnvironmentLiveView live, String id) {
+        return onFx(() -> live.getScene().lookup("#" + id) instanceof Label l ? l.getText() : "");
+    }
+
+    @Test
+    void theOverviewShowsNodesWorkloadsUsageWarningsAndTheRunningVersions() {
+        EnvironmentLiveView live = open("sandbox-prod", "Overview");
+        until("the nodes are counted", () -> figure(live, "overview-nodes"), "4 / 4"::equals);
+        until("every workload is counted healthy", () -> figure(live, "overview-workloads"), "6 / 6"::equals);
+        until("CPU use is shown against what is allocatable", () -> figure(live, "overview-cpu").contains(" / "));
+        until("memory too", () -> figure(live, "overview-memory").contains(" / "));
+        for (Application app : console.sandbox.seed().applications()) {
+            String chip = app.workload().name() + "  " + console.sandbox.seed().version("sandbox-prod", app.name()).orElseThrow();
+            until("the running version of " + app.name() + " shows", () -> live.lookupAll(".label").stream()
+                    .anyMatch(n -> n instanceof Labeled l && l.getText().equals(chip)));
+        }
+    }
+
+    @Test
+    void eventsAreLiveAndWarningsStandOut() {
+        String ns = console.namespace("sandbox-dev");
+        EnvironmentLiveView live = open("sandbox-dev", "Events");
+        until("the events are listed", () -> !live.table("Event").table().getItems().isEmpty());
+        until("the seeded warning is drawn as one", () -> warningRows(live).stream()
+                .anyMatch(r -> r.cell(2).equals("ProvisioningFailed")));
+
+        Application deployment = console.sandbox.seed().applications().stream()
+                .filter(a -> a.workload().kind().kind().equals("Deployment")).findFirst().orElseThrow();
+        String image = "registry.sandbox.local/shop/" + deployment.workload().name() + ":9.9.9-broken";
+        var reply = console.sandbox.call("PATCH", "/apis/apps/v1/namespaces/" + ns + "/deployments/" + deployment.workload().name(),
+                "application/json-patch+json",
+                "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image + "\"}]");
+        assertThat(reply.code()).as(reply.body()).isEqualTo(200);
+        until("the crash loop's warning arrives and stands out", () -> warningRows(live).stream()
+                .anyMatch(r -> r.cell(2).equals("BackOff") && r.cell(3).startsWith("pod/" + deployment.workload().name())));
+    }
+
+    /** The rows drawn as warnings (the table's rows carry the health class). */
+    private static List<ResourceRow> warningRows(EnvironmentLiveView live) {
+        return onFx(() -> live.table("Event").table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n.getStyleClass().contains(Css.HEALTH_DEGRADED))
+                .map(n -> ((TableRow<?>) n).getItem())
+                .filter(item -> item instanceof ResourceRow r && r.health() == Health.DEGRADED)
+                .map(item -> (ResourceRow) item).toList());
+    }
+
+    @Test
+    void metricsAreChartedPerNodeAndAClusterWithoutTheMetricsApiIsSaidPlainly() {
+        EnvironmentLiveView live = open("sandbox-staging", "Metrics");
+        until("a CPU series per node", () -> live.cpuChart().getData().size() == 4
+                && live.cpuChart().getData().stream().allMatch(s -> !s.getData().isEmpty()));
+        assertThat(onFx(() -> live.metricsMessage().isVisible())).as(onFx(() -> live.metricsMessage().getText())).isFalse();
+
+        console.sandbox.metricsApi(false);
+        try {
+            until("the metrics tab says the API is absent", () -> live.metricsMessage().isVisible()
+                    && live.metricsMessage().getText().equals("The metrics API (metrics.k8s.io) is not available in wheelhouse-sandbox."));
+            Node chart = live.cpuChart();
+            assertThat(onFx(chart::isVisible)).as("no chart pretends to be current").isFalse();
+        } finally {
+            console.sandbox.metricsApi(true);
+        }
+        until("the charts come back with the API", () -> !live.metricsMessage().isVisible() && live.cpuChart().isVisible());
+    }
+}

@@ -53,7 +53,7 @@ final class OpsConsole {
         try {
             OpsTarget target = OpsTarget.of(env, app);
             try (KubePorts ports = global.services().kubeOperations().open(global.kubeconfigFile());
-                 HistoryStore history = global.services().history().get()) {
+                 HistoryStore history = new OpeningHistory(global.services().history())) {
                 KubeOperations ops = ports.operations(history, RunMarkers.in(global.dataDir()));
                 PreparedOperation prepared = operation.prepare(ops, target);
                 if (prepared == null) {

@@ -487,6 +487,19 @@ class H2HistoryStoreTest {
         }
     }
 
+    @Test
+    void theSchemaVersionSkippedOnReopenIsTheNewestMigration() throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/db/history"))) {
+            int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertThat(H2HistoryStore.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));
+        }
+        H2HistoryStore.open(dataDir).close();
+        try (Connection c = rawConnection()) {
+            assertThat(H2HistoryStore.upToDate(c)).isTrue();
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static OperationStart start(String environment, String application) {

@@ -69,7 +69,7 @@ public final class Fabric8Leases implements LockGateway {
                             .addToAnnotations(OPERATION, operation == null ? "" : operation).endMetadata()
                             .withNewSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds(duration))
                             .withAcquireTime(micro(now)).withRenewTime(micro(now)).withLeaseTransitions(0).endSpec().build();
-                    client(key).leases().inNamespace(ns(key)).resource(fresh).create();
+                    return holderOf(client(key).leases().inNamespace(ns(key)).resource(fresh).create()).orElseThrow();
                 } else {
                     boolean ours = current.isPresent() && current.get().holder().equals(holder) && !current.get().expired(now);
                     Lease taken = new LeaseBuilder(lease).editMetadata().addToAnnotations(OPERATION, operation == null ? "" : operation)
@@ -77,9 +77,8 @@ public final class Fabric8Leases implements LockGateway {
                             .withAcquireTime(ours ? lease.getSpec().getAcquireTime() : micro(now)).withRenewTime(micro(now))
                             .withLeaseTransitions((lease.getSpec().getLeaseTransitions() == null ? 0 : lease.getSpec().getLeaseTransitions())
                                     + (ours ? 0 : 1)).endSpec().build();
-                    client(key).leases().inNamespace(ns(key)).resource(taken).update();
+                    return holderOf(client(key).leases().inNamespace(ns(key)).resource(taken).update()).orElseThrow();
                 }
-                return holderOf(read(key)).orElseThrow();
             } catch (KubernetesClientException e) {
                 if ((e.getCode() == 409) && attempt == 1) {
                     continue; // someone took or renewed it in between: look again

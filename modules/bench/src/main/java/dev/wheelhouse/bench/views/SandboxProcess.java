@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * The sandbox in its own process, the distribution's {@code wheelhouse sandbox}, so that what the
  * benchmark JVM measures is the console's alone. Killed (with its children) by {@link #kill}.
  */
-final class SandboxProcess {
+public final class SandboxProcess {
     private final Process process;
 
     private SandboxProcess(Process process) {
         this.process = process;
     }
 
-    static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, int pods, int deployments, int churn,
+    public static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, int pods, int deployments, int churn,
             PrintStream out) throws IOException, InterruptedException {
         if (!Files.isExecutable(wheelhouse)) {
             throw new IOException(wheelhouse + " is not there: build the distribution first (./mvnw -B -DskipTests package)");
@@ -59,7 +59,7 @@ final class SandboxProcess {
         return sandbox;
     }
 
-    void kill() {
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

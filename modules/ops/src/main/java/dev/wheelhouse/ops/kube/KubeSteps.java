@@ -34,6 +34,8 @@ final class KubeSteps {
         List<String> expectedImages();
     }
 
+    private static final long PODS_EVERY_NANOS = 500_000_000L;
+
     private final RolloutGateway rollouts;
     private final LockGateway locks;
     private final KubeOperations.Settings settings;
@@ -87,18 +89,26 @@ final class KubeSteps {
         long deadline = System.nanoTime() + timeout.toNanos();
         String shown = null;
         List<String> podLines = null;
+        List<PodState> pods = List.of();
+        long podsRead = 0;
         while (true) {
             RolloutStatus status = rollouts.status(ref);
             op.last.set(status);
-            if (!status.message().equals(shown)) {
+            boolean changed = !status.message().equals(shown);
+            if (changed) {
                 shown = status.message();
                 op.listener.rollout(op.operationId, status);
             }
-            List<PodState> pods = settings.watchPods() ? rollouts.pods(ref) : List.of();
-            List<String> lines = pods.stream().map(PodState::describe).toList();
-            if (settings.watchPods() && !lines.equals(podLines)) {
-                podLines = lines;
-                op.listener.pods(op.operationId, pods);
+            // The pods are a longer list than the status: read them when something moved, else twice a second.
+            if (settings.watchPods() && (changed || status.state() != RolloutStatus.State.IN_PROGRESS
+                    || System.nanoTime() - podsRead >= PODS_EVERY_NANOS)) {
+                podsRead = System.nanoTime();
+                pods = rollouts.pods(ref);
+                List<String> lines = pods.stream().map(PodState::describe).toList();
+                if (!lines.equals(podLines)) {
+                    podLines = lines;
+                    op.listener.pods(op.operationId, pods);
+                }
             }
             switch (status.state()) {
                 case COMPLETE -> {

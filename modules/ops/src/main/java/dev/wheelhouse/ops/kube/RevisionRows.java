@@ -18,10 +18,13 @@ import java.util.Objects;
 final class RevisionRows {
     private RevisionRows() {}
 
-    /** Newest first. */
-    static List<RevisionRow> of(List<Revision> revisions, OpsTarget target, HistoryStore history, Instant now) {
-        List<OperationRecord> ops = history == null ? List.of()
-                : history.list(new HistoryQuery(target.environment().name(), target.application(), 500));
+    /** The journaled operations of the application in the environment, newest first. */
+    static List<OperationRecord> journal(OpsTarget target, HistoryStore history) {
+        return history == null ? List.of() : history.list(new HistoryQuery(target.environment().name(), target.application(), 500));
+    }
+
+    /** Newest first; ops is {@link #journal}. */
+    static List<RevisionRow> of(List<Revision> revisions, OpsTarget target, List<OperationRecord> ops, Instant now) {
         List<RevisionRow> rows = new ArrayList<>();
         for (Revision r : revisions) {
             String version = Images.version(r.image(target.container()));

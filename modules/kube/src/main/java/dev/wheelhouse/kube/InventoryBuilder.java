@@ -71,15 +71,21 @@ final class InventoryBuilder {
     }
 
     private <T extends HasMetadata> List<Map.Entry<FeedKey, T>> all(String kind, Class<T> type) {
+        List<Map.Entry<FeedKey, T>> out = unordered(kind, type);
+        out.sort(Comparator.comparing((Map.Entry<FeedKey, T> e) -> e.getKey().context())
+                .thenComparing(e -> Rows.nz(e.getValue().getMetadata().getNamespace()))
+                .thenComparing(e -> e.getValue().getMetadata().getName()));
+        return out;
+    }
+
+    /** For sums and counts, where the order does not matter: no sort of 10,000 pods. */
+    private <T extends HasMetadata> List<Map.Entry<FeedKey, T>> unordered(String kind, Class<T> type) {
         List<Map.Entry<FeedKey, T>> out = new ArrayList<>();
         objects.forEach((feed, byName) -> {
             if (feed.kind().equals(kind)) {
                 byName.values().forEach(o -> out.add(Map.entry(feed, type.cast(o))));
             }
         });
-        out.sort(Comparator.comparing((Map.Entry<FeedKey, T> e) -> e.getKey().context())
-                .thenComparing(e -> Rows.nz(e.getValue().getMetadata().getNamespace()))
-                .thenComparing(e -> e.getValue().getMetadata().getName()));
         return out;
     }
 
@@ -91,7 +97,7 @@ final class InventoryBuilder {
 
     private List<Inventory.Node> nodes() {
         Map<String, Alloc> byNode = new HashMap<>();
-        for (var e : all("Pod", Pod.class)) {
+        for (var e : unordered("Pod", Pod.class)) {
             Pod pod = e.getValue();
             String phase = pod.getStatus() == null ? "" : Rows.nz(pod.getStatus().getPhase());
             if (pod.getSpec() == null || pod.getSpec().getNodeName() == null || phase.equals("Succeeded") || phase.equals("Failed")) {
@@ -194,7 +200,7 @@ final class InventoryBuilder {
                 }
             }
         }
-        for (var e : all("Pod", Pod.class)) {
+        for (var e : unordered("Pod", Pod.class)) {
             Pod pod = e.getValue();
             OwnerReference owner = controller(pod);
             if (owner == null) {

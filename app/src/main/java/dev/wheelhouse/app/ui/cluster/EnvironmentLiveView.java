@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -74,6 +76,9 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     private final Supplier<Node> extraCompute;
     private final StackPane extraSlot = new StackPane();
     private Node extra;
+    private boolean overviewStale;
+    private long overviewAt = System.nanoTime() - 1_000_000_000L;
+    private final PauseTransition overviewLater = new PauseTransition(javafx.util.Duration.seconds(1));
 
     /**
      * @param extraCompute makes what shows under the nodes in the Compute tab (the hosts), on
@@ -95,7 +100,14 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         overview.getStyleClass().add("live-overview");
         ScrollPane overviewScroll = new ScrollPane(new VBox(12, failure, overview, targetsBox));
         overviewScroll.setFitToWidth(true);
-        getTabs().add(tab("Overview", Feather.HOME, overviewScroll));
+        overviewLater.setOnFinished(e -> renderOverview());
+        Tab overviewTab = tab("Overview", Feather.HOME, overviewScroll);
+        getTabs().add(overviewTab);
+        overviewTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && overviewStale) {
+                renderOverview();
+            }
+        });
         overview.getChildren().add(muted("Connecting…"));
 
         viewModel.kindsProperty().addListener((obs, was, now) -> build(now));
@@ -229,11 +241,29 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
 
     // --- overview ---------------------------------------------------------------------------
 
+    /**
+     * Rebuilds the overview (cards and a chip per workload: a thousand on a large cluster) only
+     * while it shows, and at most once a second: batches come several times a second, and the
+     * other tabs must not pay for it.
+     */
     private void renderOverview() {
         ClusterSnapshot snapshot = viewModel.snapshot();
         if (snapshot == null) {
             return;
         }
+        if (!getTabs().getFirst().isSelected()) {
+            overviewStale = true;
+            return;
+        }
+        overviewStale = false;
+        long at = System.nanoTime();
+        if (at - overviewAt < 1_000_000_000L) {
+            if (overviewLater.getStatus() != Animation.Status.RUNNING) {
+                overviewLater.playFromStart();
+            }
+            return;
+        }
+        overviewAt = at;
         Summary s = EnvironmentLiveViewModel.summary(snapshot);
         Inventory inventory = viewModel.inventoryProperty().get();
         List<Node> cards = new ArrayList<>();

@@ -294,16 +294,23 @@ public final class ResourceTableView extends VBox {
     }
 
     private static final class HealthRow extends TableRow<ResourceRow> {
+        private String health = "";
+
+        /** Touches the style classes only when the health changes: each change re-applies CSS to the row and its cells. */
         @Override
         protected void updateItem(ResourceRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(Css.HEALTH_DEGRADED, Css.HEALTH_FAILED);
-            if (!empty && row != null) {
-                if (row.health() == Health.FAILED) {
-                    getStyleClass().add(Css.HEALTH_FAILED);
-                } else if (row.health() == Health.DEGRADED) {
-                    getStyleClass().add(Css.HEALTH_DEGRADED);
+            String now = empty || row == null ? ""
+                    : row.health() == Health.FAILED ? Css.HEALTH_FAILED
+                    : row.health() == Health.DEGRADED ? Css.HEALTH_DEGRADED : "";
+            if (!now.equals(health)) {
+                if (!health.isEmpty()) {
+                    getStyleClass().remove(health);
                 }
+                if (!now.isEmpty()) {
+                    getStyleClass().add(now);
+                }
+                health = now;
             }
         }
     }

@@ -65,6 +65,21 @@ final class ConsoleJvm {
         return ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
+    /** The first lines of the live heap's class histogram (a full GC first), for where the heap goes. */
+    static List<String> heapHistogram(int classes) {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            List<String> lines = String.valueOf(out).lines().toList();
+            List<String> top = new ArrayList<>(lines.subList(0, Math.min(lines.size(), classes + 3)));
+            top.add(lines.getLast());
+            return top;
+        } catch (Exception e) {
+            return List.of("(no class histogram: " + e + ")");
+        }
+    }
+
     /** Native Memory Tracking's summary when the JVM runs with it ({@code -XX:NativeMemoryTracking=summary}), else "". */
     static String nativeMemorySummary() {
         try {

@@ -1,10 +1,10 @@
 package dev.wheelhouse.bench.views;
 
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveView;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel;
 import dev.wheelhouse.app.ui.cluster.ResourceTableView;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import dev.wheelhouse.bench.Results;
-import dev.wheelhouse.core.cluster.KindInfo;
 import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.KubeTarget;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,17 +33,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
  * The console's pods view against the sandbox at scale (issue 4, Performance): the sandbox runs
  * in its own process (the distribution's {@code wheelhouse sandbox}); this JVM is the console's
- * part only: the app's {@link EnvironmentLiveViewModel} over {@link Fabric8ClusterGateway},
- * feeding the app's {@link ResourceTableView}s of Pods and Deployments, exactly as the live view
- * does (one {@code show} per applied batch), on a shown stage. The benchmark first starts itself
- * again in a JVM with the installed console's java options ({@link ConsoleJvm}).
+ * part only: the app's {@link EnvironmentLiveView} (every tab and table of an environment) over
+ * its {@link EnvironmentLiveViewModel} and {@link Fabric8ClusterGateway}, on a shown stage, with
+ * the Pods list of the Workloads tab showing. The benchmark first starts itself again in a JVM
+ * with the installed console's java options ({@link ConsoleJvm}).
  *
  * <p>Prints: the time from {@code start()} (which makes the watch) to the pods table holding the
  * pods of the three sandbox namespaces, beside {@code kubectl get pods -A -o json} (median of 3)
@@ -150,39 +148,37 @@ public final class ViewsBenchmark {
         started.await();
         Platform.setImplicitExit(false);
         Fabric8ClusterGateway gateway = new Fabric8ClusterGateway(kubeconfig);
-        List<KindInfo> kinds = gateway.kinds();
-        KindInfo podKind = kinds.stream().filter(k -> k.kind().equals("Pod")).findFirst().orElseThrow();
-        KindInfo deploymentKind = kinds.stream().filter(k -> k.kind().equals("Deployment")).findFirst().orElseThrow();
         Environment env = new Environment("sandbox-bench", Tier.DEVELOPMENT, Tier.DEVELOPMENT.defaultColour(), false,
                 List.of(new KubeTarget(CONTEXT, NAMESPACES)), List.of());
         FxUiExecutor executor = new FxUiExecutor();
         EnvironmentLiveViewModel vm = new EnvironmentLiveViewModel(env, () -> gateway, executor, null);
 
         Fx fx = new Fx();
+        StackPane root = new StackPane();
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
-            fx.pods = new ResourceTableView(podKind, false, true);
-            fx.deployments = new ResourceTableView(deploymentKind, false, true);
-            VBox root = new VBox(8, fx.pods, fx.deployments);
-            VBox.setVgrow(fx.pods, Priority.ALWAYS);
-            VBox.setVgrow(fx.deployments, Priority.ALWAYS);
             Stage stage = new Stage();
             stage.setScene(new Scene(root, 1280, 800));
             stage.show();
             fx.timer.start();
-            vm.appliedProperty().addListener((obs, was, now) -> fx.applied(now));
-            // A table may put a large batch in over several pulses: look at it after each step.
-            fx.pods.rowUpdatesProperty().addListener((obs, was, now) -> fx.podsUpdated(expected));
-            fx.deployments.rowUpdatesProperty().addListener((obs, was, now) -> fx.deploymentsUpdated());
             shown.complete(null);
         });
         shown.get(30, TimeUnit.SECONDS);
         Thread.sleep(1000);
-        out.printf(Locale.ROOT, "# before connecting (toolkit, shown stage, empty tables): VmRSS %.1f MB%n", rssBytes() / 1e6);
+        out.printf(Locale.ROOT, "# before connecting (toolkit, shown stage): VmRSS %.1f MB%n", rssBytes() / 1e6);
 
-        // Connect, and wait for the pods table to hold the namespaces' pods.
+        // Connect: the console's live view of the environment (which starts the view model), on
+        // its Workloads tab with the Pods list showing, as a user opening the pods view.
+        fx.t0Cpu = processCpuNanos();
         fx.t0 = System.nanoTime();
-        Platform.runLater(vm::start);
+        Platform.runLater(() -> {
+            EnvironmentLiveView view = new EnvironmentLiveView(vm, null);
+            root.getChildren().setAll(view);
+            vm.appliedProperty().addListener((obs, was, now) -> fx.applied());
+            // After the view's own listener, which builds the tables from the kinds.
+            vm.kindsProperty().addListener((obs, was, now) -> fx.attach(view, expected));
+            fx.attach(view, expected);
+        });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (fx.populatedAt == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -192,10 +188,12 @@ public final class ViewsBenchmark {
                     + fx.lastPodCount + " of " + expected);
         }
         double populatedMs = (fx.populatedAt - fx.t0) / 1e6;
+        double populatedCpuMs = (fx.populatedCpu - fx.t0Cpu) / 1e6;
         out.printf(Locale.ROOT, "# pods table: %d rows (kubectl: %d) after %.0f ms, %d FX updates; first update at %.0f ms, "
-                        + "first pod row at %.0f ms; largest FX pulse gap while populating %.0f ms%n",
+                        + "first pod row at %.0f ms; largest FX pulse gap while populating %.0f ms (FX CPU in it at most %.0f ms); "
+                        + "console CPU until populated %.0f ms%n",
                 fx.populatedCount, expected, populatedMs, vm.updatesProperty().get(), (fx.firstAppliedAt - fx.t0) / 1e6,
-                (fx.firstPodsAt - fx.t0) / 1e6, fx.maxGapNs / 1e6);
+                (fx.firstPodsAt - fx.t0) / 1e6, fx.maxGapNs / 1e6, fx.maxBusyNs / 1e6, populatedCpuMs);
 
         // The churn window: pulse gaps, and patches of deployment images.
         Thread.sleep(2000);
@@ -233,7 +231,9 @@ public final class ViewsBenchmark {
                 }
             }
         }
-        List<Long> gaps = fx.stopGaps();
+        List<List<Long>> recorded = fx.stopGaps();
+        List<Long> gaps = recorded.get(0);
+        List<Double> busyMs = recorded.get(1).stream().map(b -> b / 1e6).sorted().toList();
         long podRows = fx.lastPodCount;
         vm.close();
 
@@ -246,6 +246,7 @@ public final class ViewsBenchmark {
         out.printf(Locale.ROOT, "# at the end: heap committed %.0f MB (max %.0f MB), non-heap committed %.0f MB%n",
                 heap.getHeapMemoryUsage().getCommitted() / 1e6, heap.getHeapMemoryUsage().getMax() / 1e6,
                 heap.getNonHeapMemoryUsage().getCommitted() / 1e6);
+        ConsoleJvm.heapHistogram(12).forEach(l -> out.println("# heap " + l));
         String nmt = ConsoleJvm.nativeMemorySummary();
         if (!nmt.isEmpty()) {
             nmt.lines().filter(l -> l.contains("committed=") && (l.startsWith("Total") || l.startsWith("-")))
@@ -259,9 +260,12 @@ public final class ViewsBenchmark {
         Results.print(out, "views", "pods_populated_ms", Results.millis(populatedMs), "ms");
         Results.print(out, "views", "kubectl_get_pods_ms", Results.millis(kubectlMs), "ms");
         Results.print(out, "views", "ratio", Results.ratio(populatedMs / kubectlMs), "x");
+        Results.print(out, "views", "console_cpu_until_populated_ms", Results.millis(populatedCpuMs), "ms");
         Results.print(out, "views", "pods_count", Long.toString(fx.populatedCount), "count");
         Results.print(out, "views", "fx_max_stall_ms", Results.millis(gapMs.isEmpty() ? 0 : gapMs.getLast()), "ms");
         Results.print(out, "views", "fx_p99_gap_ms", Results.millis(percentile(gapMs, 0.99)), "ms");
+        Results.print(out, "views", "fx_max_cpu_between_pulses_ms", Results.millis(busyMs.isEmpty() ? 0 : busyMs.getLast()), "ms");
+        Results.print(out, "views", "fx_p99_cpu_between_pulses_ms", Results.millis(percentile(busyMs, 0.99)), "ms");
         Results.print(out, "views", "change_visible_p50_ms", Results.millis(percentile(lat, 0.50)), "ms");
         Results.print(out, "views", "change_visible_max_ms", Results.millis(lat.isEmpty() ? 0 : lat.getLast()), "ms");
         Results.print(out, "views", "changes_not_seen", Integer.toString(misses), "count");
@@ -279,8 +283,13 @@ public final class ViewsBenchmark {
         volatile long populatedCount;
         volatile long lastPodCount;
         long lastPulse;
+        long lastCpu;
         volatile long maxGapNs;
+        volatile long maxBusyNs;
+        volatile long t0Cpu;
+        volatile long populatedCpu;
         List<Long> gaps = new ArrayList<>();
+        List<Long> busy = new ArrayList<>();
         volatile boolean resetRequested;
         final AtomicReference<Watch> watching = new AtomicReference<>();
         private final Object gapLock = new Object();
@@ -291,20 +300,29 @@ public final class ViewsBenchmark {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                // The FX thread's own CPU time since the last pulse: what the console made it do,
+                // apart from the time it waited for a core on a loaded machine.
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 if (lastPulse != 0) {
                     long gap = t - lastPulse;
+                    long used = cpu - lastCpu;
                     synchronized (gapLock) {
                         if (resetRequested) {
                             gaps = new ArrayList<>();
+                            busy = new ArrayList<>();
                             maxGapNs = 0;
+                            maxBusyNs = 0;
                             resetRequested = false;
                         } else if (gaps != null) {
                             gaps.add(gap);
+                            busy.add(used);
                             maxGapNs = Math.max(maxGapNs, gap);
+                            maxBusyNs = Math.max(maxBusyNs, used);
                         }
                     }
                 }
                 lastPulse = t;
+                lastCpu = cpu;
             }
         };
 
@@ -314,11 +332,14 @@ public final class ViewsBenchmark {
             }
         }
 
-        List<Long> stopGaps() {
+        /** The gaps and the FX CPU time of each, in pulse order; stops recording. */
+        List<List<Long>> stopGaps() {
             synchronized (gapLock) {
-                List<Long> g = gaps;
+                List<Long> g = gaps == null ? List.of() : gaps;
+                List<Long> b = busy == null ? List.of() : busy;
                 gaps = null;
-                return g == null ? List.of() : g;
+                busy = null;
+                return List.of(g, b);
             }
         }
 
@@ -326,14 +347,22 @@ public final class ViewsBenchmark {
             watching.set(new Watch(namespace, name, image, seen));
         }
 
-        /** As EnvironmentLiveView.show: each table shows the applied snapshot. FX thread. */
-        void applied(EnvironmentLiveViewModel.Applied a) {
-            Set<String> kinds = a.kinds();
+        void applied() {
             if (firstAppliedAt == 0) {
                 firstAppliedAt = System.nanoTime();
             }
-            pods.show(a.snapshot(), kinds.contains("Pod"));
-            deployments.show(a.snapshot(), kinds.contains("Deployment"));
+        }
+
+        /** Once the view has its tables: show the pods, and look at the tables after each step of rows going in. */
+        void attach(EnvironmentLiveView view, int expected) {
+            if (pods != null || view.table("Pod") == null) {
+                return;
+            }
+            pods = view.table("Pod");
+            deployments = view.table("Deployment");
+            view.showWorkload("Pod", "");
+            pods.rowUpdatesProperty().addListener((obs, was, now) -> podsUpdated(expected));
+            deployments.rowUpdatesProperty().addListener((obs, was, now) -> deploymentsUpdated());
         }
 
         /** After each step of rows going into the pods table. FX thread. */
@@ -346,6 +375,7 @@ public final class ViewsBenchmark {
             }
             if (populatedAt == 0 && count >= expected * 0.99) {
                 populatedCount = count;
+                populatedCpu = processCpuNanos();
                 populatedAt = now;
             }
         }
@@ -366,6 +396,13 @@ public final class ViewsBenchmark {
                 }
             }
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static int kubectlCount(Path kubeconfig) throws IOException, InterruptedException {

@@ -137,9 +137,13 @@ public abstract class HostWizardModel {
                         closeInBackground(null, history);
                         // Where the hosts ended, read again: what the rows show afterwards is the hosts, not the plan.
                         busy.set(true);
+                        // Reading again recomputes each host's target; the rows keep the one this run went to.
+                        java.util.Map<String, String> wentTo = new java.util.HashMap<>();
+                        op.fleet().hosts().forEach(h -> wentTo.put(h.alias(), h.target()));
                         BackgroundTask.of("read the hosts again", () -> op.fleet().inspect()).onSuccess(unreachable -> {
                             busy.set(false);
-                            hosts.setAll(rows(op));
+                            hosts.setAll(rows(op).stream().map(row -> new HostRow(row.alias(), row.current(), row.currentVersion(),
+                                    row.lock(), row.free(), wentTo.get(row.alias()), row.batch(), row.releases(), row.problem())).toList());
                             if (!unreachable.isEmpty()) {
                                 problem.set("Not reachable now: " + String.join("; ", unreachable));
                             }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -139,9 +140,15 @@ class HostWizardsFxTest {
         robot.clickOn("#" + WizardWindow.ID_NEXT);
         waitFor("the confirmation shows", () -> robot.lookup("#" + ConfirmStepView.ID_TYPED_NAME).tryQuery().isPresent());
         assertThat(disabled(robot, WizardWindow.ID_NEXT)).as("Deploy before the name is typed").isTrue();
-        robot.clickOn("#" + ConfirmStepView.ID_REASON).write("release train 48");
-        robot.clickOn("#" + ConfirmStepView.ID_TYPED_NAME).write("shop-pro");
-        assertThat(disabled(robot, WizardWindow.ID_NEXT)).isTrue();
+        onFx(() -> {
+            model.confirm().reasonProperty().set("release train 48");
+            robot.lookup("#" + ConfirmStepView.ID_TYPED_NAME).queryAs(TextField.class).requestFocus();
+            return null;
+        });
+        waitFor("the name field has the focus", () -> robot.lookup("#" + ConfirmStepView.ID_TYPED_NAME).queryAs(TextField.class).isFocused());
+        robot.write("shop-pro");
+        waitFor("the name is typed", () -> "shop-pro".equals(robot.lookup("#" + ConfirmStepView.ID_TYPED_NAME).queryAs(TextField.class).getText()));
+        assertThat(disabled(robot, WizardWindow.ID_NEXT)).as("Deploy with a name that is not the environment's").isTrue();
         robot.write("d");
         waitFor("Deploy is enabled", () -> !disabled(robot, WizardWindow.ID_NEXT));
         robot.clickOn("#" + WizardWindow.ID_NEXT);

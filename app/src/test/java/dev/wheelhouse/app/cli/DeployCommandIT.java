@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelhouse.core.workspace.Application;
 import dev.wheelhouse.core.workspace.Workspace;
 import dev.wheelhouse.sandbox.Denial;
 import dev.wheelhouse.sandbox.Sandbox;
@@ -127,6 +128,25 @@ class DeployCommandIT {
         CliRun table = cli("history");
         assertThat(table.out()).contains("succeeded (undoes 1)");
         assertThat(cli("history", "verify").exitCode()).isZero();
+    }
+
+    @Test
+    void anApplicationSetToRollBackOnFailureDoesSoWithoutTheFlag() throws Exception {
+        Workspace seed = sandbox.seed().workspace();
+        List<Application> apps = seed.applications().stream().map(a -> !a.name().equals("checkout") ? a
+                : new Application(a.name(), new Application.Workload(a.workload().kind(), a.workload().name(),
+                        a.workload().container(), true), a.hostService())).toList();
+        new YamlWorkspaceStore(dir.resolve("workspace.yaml")).save(new Workspace(seed.environments(), apps));
+        String before = image("sandbox-dev", "checkout");
+
+        CliRun run = cli("deploy", "--env", "sandbox-dev", "--app", "checkout", "--image", repository(before) + ":4.0.0-broken",
+                "--yes", "--timeout", "60");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("rolled back (operation 2): verified");
+        assertThat(image("sandbox-dev", "checkout")).isEqualTo(before);
+        assertThat(history()).extracting(o -> o.get("kind").asText() + "=" + o.get("outcome").asText())
+                .containsExactly("rollback=succeeded", "deploy=failed");
     }
 
     @Test

@@ -43,8 +43,8 @@ record WorkspaceFile(
             @JsonProperty("hosts") HostServiceEntry hosts) {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"kind", "name", "container"})
-    record WorkloadEntry(String kind, String name, String container) {}
+    @JsonPropertyOrder({"kind", "name", "container", "rollbackOnFailure"})
+    record WorkloadEntry(String kind, String name, String container, Boolean rollbackOnFailure) {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"deployRoot", "restart", "health", "shared", "keepReleases", "batches", "healthCheck"})

@@ -73,6 +73,7 @@ import java.util.stream.Collectors;
  * applications:
  *   - name: checkout
  *     kubernetes: { kind: Deployment, name: checkout, container: app }   # kind: Deployment | StatefulSet | DaemonSet
+ *                                    # optional: rollbackOnFailure: true (a failed deploy rolls back by itself)
  *     hosts:                       # optional: a service on the environment's hosts
  *       deployRoot: /srv/checkout  # absolute; releases/, current, shared/, .wheelhouse/ go here
  *       restart: "sudo systemctl restart checkout"   # run in the current release after a switch
@@ -437,7 +438,7 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
                     kind = WorkloadKind.parse(w.kind()).orElseThrow(() -> new FileProblem(at.nearest(where + ".kubernetes.kind"),
                             "unknown kind '" + w.kind() + "' (expected " + kinds() + ")"));
                 }
-                workload = new Application.Workload(kind, w.name(), w.container());
+                workload = new Application.Workload(kind, w.name(), w.container(), w.rollbackOnFailure());
             }
             Application.HostService service = null;
             if (a.hosts() != null) {
@@ -459,7 +460,7 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
     private static final List<String> KUBERNETES_SCALARS = List.of("context");
     private static final List<String> HOST_SCALARS = List.of("alias", "hostName", "port", "user");
     private static final List<String> APPLICATION_SCALARS = List.of(
-            "name", "kubernetes.kind", "kubernetes.name", "kubernetes.container",
+            "name", "kubernetes.kind", "kubernetes.name", "kubernetes.container", "kubernetes.rollbackOnFailure",
             "hosts.deployRoot", "hosts.restart", "hosts.health", "hosts.keepReleases",
             "hosts.batches.first", "hosts.batches.percent", "hosts.batches.maxFailedPercent",
             "hosts.healthCheck.retries", "hosts.healthCheck.timeoutSeconds", "hosts.healthCheck.intervalSeconds");
@@ -516,7 +517,8 @@ public final class YamlWorkspaceStore implements WorkspaceStore {
                 .map(a -> new ApplicationEntry(
                         a.name(),
                         a.workload() == null ? null : new WorkloadEntry(
-                                a.workload().kind().kind(), a.workload().name(), a.workload().container()),
+                                a.workload().kind().kind(), a.workload().name(), a.workload().container(),
+                                a.workload().rollbackOnFailure()),
                         a.hostService() == null ? null : hostServiceEntry(a.hostService())))
                 .toList();
         return new WorkspaceFile(environments, applications);

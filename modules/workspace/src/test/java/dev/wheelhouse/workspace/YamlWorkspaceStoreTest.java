@@ -338,6 +338,32 @@ class YamlWorkspaceStoreTest {
     }
 
     @Test
+    void rollbackOnFailureLoadsAndSurvivesTheRoundTripOnlyWhereWritten() throws IOException {
+        Path file = write("""
+                applications:
+                  - name: checkout
+                    kubernetes: { kind: Deployment, name: checkout, container: app, rollbackOnFailure: true }
+                  - name: search
+                    kubernetes: { kind: StatefulSet, name: search }
+                """);
+        YamlWorkspaceStore store = new YamlWorkspaceStore(file);
+        Workspace ws = loaded(store.load());
+        assertThat(ws.application("checkout").orElseThrow().workload().effectiveRollbackOnFailure()).isTrue();
+        assertThat(ws.application("search").orElseThrow().workload().rollbackOnFailure()).isNull();
+        assertThat(ws.application("search").orElseThrow().workload().effectiveRollbackOnFailure()).isFalse();
+        store.save(ws);
+        String text = Files.readString(file);
+        assertThat(text).containsOnlyOnce("rollbackOnFailure: true");
+        assertThat(loaded(store.load())).isEqualTo(ws);
+        WorkspaceError error = errorFor("""
+                applications:
+                  - name: checkout
+                    kubernetes: { kind: Deployment, name: checkout, rollbackOnFailure: sometimes }
+                """);
+        assertThat(error.line()).isEqualTo(3);
+    }
+
+    @Test
     void valuesThatLookLikeOtherTypesSurviveTheRoundTrip() throws IOException {
         Workspace tricky = new Workspace(List.of(new Environment("123", Tier.STAGING, "#00ff00", false,
                 List.of(), List.of(new HostRef("yes", "true", 22, "null")))), List.of(

@@ -9,8 +9,20 @@ import java.util.Optional;
  */
 public record Application(String name, Workload workload, HostService hostService) {
 
-    /** The workload by kind and name, and the container whose image is the version. */
-    public record Workload(WorkloadKind kind, String name, String container) {}
+    /**
+     * The workload by kind and name, and the container whose image is the version.
+     * rollbackOnFailure: a failed deploy or promote is rolled back to the revision it replaced
+     * without being asked; null when the workspace file leaves it out (false in force).
+     */
+    public record Workload(WorkloadKind kind, String name, String container, Boolean rollbackOnFailure) {
+        public Workload(WorkloadKind kind, String name, String container) {
+            this(kind, name, container, null);
+        }
+
+        public boolean effectiveRollbackOnFailure() {
+            return Boolean.TRUE.equals(rollbackOnFailure);
+        }
+    }
 
     /**
      * A service on hosts: where releases live, how to restart it and how to check it, which

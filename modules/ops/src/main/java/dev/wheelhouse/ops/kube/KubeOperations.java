@@ -428,13 +428,14 @@ public final class KubeOperations {
     /**
      * Runs a prepared operation to its end on the calling thread (blocking) and journals it. A
      * failed deploy or promote that changed the workload is rolled back to the revision it
-     * replaced when {@link OpsChoices#rollbackOnFailure()} is set, as a second operation linked to
-     * the first, under the same lock.
+     * replaced when {@link OpsChoices#rollbackOnFailure()} is chosen or the application is set to
+     * ({@link OpsTarget#rollbackOnFailure()}), as a second operation linked to the first, under
+     * the same lock.
      */
     public KubeRun run(PreparedOperation op, KubeListener listener, CancelSignal cancel) {
         KubeListener l = listener == null ? KubeListener.NONE : listener;
         op.listener = l;
-        boolean mayRollBack = op.choices.rollbackOnFailure() && op.previousRevision > 0
+        boolean mayRollBack = (op.choices.rollbackOnFailure() || op.target().rollbackOnFailure()) && op.previousRevision > 0
                 && (op.plan().kind() == OperationKind.DEPLOY || op.plan().kind() == OperationKind.PROMOTE);
         try {
             OperationResult result = engine.run(op.plan(), new Tracker(op, l, mayRollBack), cancel);

@@ -16,12 +16,18 @@ import java.util.Objects;
  * the workload and the container whose image is the version.
  *
  * @param container null: the first container
+ * @param rollbackOnFailure the application is set to roll a failed deploy back by itself
  */
-public record OpsTarget(Environment environment, String application, WorkloadRef workload, String container) {
+public record OpsTarget(Environment environment, String application, WorkloadRef workload, String container,
+                        boolean rollbackOnFailure) {
     public OpsTarget {
         Objects.requireNonNull(environment);
         Objects.requireNonNull(workload);
         application = application == null || application.isBlank() ? workload.name() : application;
+    }
+
+    public OpsTarget(Environment environment, String application, WorkloadRef workload, String container) {
+        this(environment, application, workload, container, false);
     }
 
     /**
@@ -40,7 +46,7 @@ public record OpsTarget(Environment environment, String application, WorkloadRef
         KubeTarget target = env.kubeTargets().getFirst();
         String namespace = target.namespaces().isEmpty() ? null : target.namespaces().getFirst();
         return new OpsTarget(env, app.name(), new WorkloadRef(target.context(), namespace, app.workload().kind(),
-                app.workload().name()), app.workload().container());
+                app.workload().name()), app.workload().container(), app.workload().effectiveRollbackOnFailure());
     }
 
     /**
@@ -55,7 +61,8 @@ public record OpsTarget(Environment environment, String application, WorkloadRef
         Application app = applications.stream().filter(a -> a.workload() != null && a.workload().kind() == kind
                 && a.workload().name().equals(row.name())).findFirst().orElse(null);
         return new OpsTarget(env, app == null ? row.name() : app.name(),
-                new WorkloadRef(row.context(), row.namespace(), kind, row.name()), app == null ? null : app.workload().container());
+                new WorkloadRef(row.context(), row.namespace(), kind, row.name()), app == null ? null : app.workload().container(),
+                app != null && app.workload().effectiveRollbackOnFailure());
     }
 
     /** The lock of this application in this environment. */

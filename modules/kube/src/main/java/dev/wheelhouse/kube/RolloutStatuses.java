@@ -29,12 +29,12 @@ final class RolloutStatuses {
         boolean paused = Boolean.TRUE.equals(d.getSpec().getPaused());
         State state;
         String message;
+        DeploymentCondition progressing = s.getConditions() == null ? null : s.getConditions().stream()
+                .filter(cond -> "Progressing".equals(cond.getType())).findFirst().orElse(null);
         if (generation > observed) {
             state = State.IN_PROGRESS;
             message = "Waiting for deployment spec update to be observed...";
         } else {
-            DeploymentCondition progressing = s.getConditions() == null ? null : s.getConditions().stream()
-                    .filter(cond -> "Progressing".equals(cond.getType())).findFirst().orElse(null);
             if (progressing != null && TIMED_OUT.equals(progressing.getReason())) {
                 state = State.FAILED;
                 message = "deployment \"" + name + "\" exceeded its progress deadline";
@@ -56,7 +56,7 @@ final class RolloutStatuses {
             }
         }
         return new RolloutStatus(state, message, paused, generation, observed, desired, updated, ready, available,
-                PodTemplates.images(d.getSpec().getTemplate()));
+                PodTemplates.images(d.getSpec().getTemplate()), progressing == null ? null : time(progressing.getLastUpdateTime()));
     }
 
     static RolloutStatus statefulSet(StatefulSet set) {
@@ -122,6 +122,14 @@ final class RolloutStatuses {
         }
         return new RolloutStatus(state, message, false, generation, observed, desired, updated, ready, available,
                 PodTemplates.images(ds.getSpec().getTemplate()));
+    }
+
+    private static java.time.Instant time(String text) {
+        try {
+            return text == null ? null : java.time.Instant.parse(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static long generation(Long value) {

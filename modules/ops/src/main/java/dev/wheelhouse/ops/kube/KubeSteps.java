@@ -115,7 +115,9 @@ final class KubeSteps {
                     return StepResult.ok(status.message() + " (" + status.counts() + ")");
                 }
                 case FAILED -> {
-                    return StepResult.failed(status.message() + " (" + status.counts() + ")" + crashing(pods, op));
+                    if (!staleDeadline(status, op)) {
+                        return StepResult.failed(status.message() + " (" + status.counts() + ")" + crashing(pods, op));
+                    }
                 }
                 case IN_PROGRESS -> { }
             }
@@ -180,6 +182,18 @@ final class KubeSteps {
             }
         }
         return StepResult.ok(out.toString());
+    }
+
+    /**
+     * A deadline exceeded before this operation's write is the previous rollout's: the controller
+     * keeps that condition until it sees progress (undoing a failed deploy meets it at once), and
+     * kubectl would give up on it. It is watched until it changes or the timeout.
+     */
+    private static boolean staleDeadline(RolloutStatus status, PreparedOperation op) {
+        Instant executed = op.executedAt.get();
+        // The API server keeps whole seconds; a deadline this write started is at least a second after it.
+        return executed != null && status.progressUpdated() != null
+                && !status.progressUpdated().isAfter(executed.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** Pods made since the execute step began: the ones this operation's rollout created. */

@@ -304,14 +304,14 @@ class HostDeployIT {
         assertThat(currents()).containsOnly("r-1.0.0");
 
         assertThat(run(deploy("1.3.0", true, false), null).operation().outcome()).isEqualTo(Outcome.SUCCEEDED);
+        // keepReleases 3: the current (r-1.3.0), the previous (r-1.0.0) and the newest other (r-1.2.0) stay.
+        try (Stream<Path> releases = Files.list(LoopbackHosts.root(appRoot, "web-1").resolve("releases"))) {
+            assertThat(releases.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("r-1.3.0", "r-1.2.0", "r-1.0.0");
+        }
         HostOperation.Result back = run(planner.plan(new HostRollbackRequest("shop-staging", app(), hosts.refs, null, null, false)), null);
         assertThat(back.operation().outcome()).as(back.operation().failure()).isEqualTo(Outcome.SUCCEEDED);
-        // r-1.2.0 was marked bad, so the previous good release before r-1.3.0 is r-1.1.0... or
-        // r-1.0.0 if pruning removed r-1.1.0 (keep 3: current, previous and the newest other).
-        try (Stream<Path> releases = Files.list(LoopbackHosts.root(appRoot, "web-1").resolve("releases"))) {
-            List<String> left = releases.map(p -> p.getFileName().toString()).sorted().toList();
-            String expected = left.contains("r-1.1.0") ? "r-1.1.0" : "r-1.0.0";
-            assertThat(currents()).containsOnly(expected);
-        }
+        // r-1.2.0 is marked bad, so the previous good release before r-1.3.0 is r-1.0.0.
+        assertThat(currents()).containsOnly("r-1.0.0");
+        assertThat(step(journal(back), "preflight").output()).contains("web-2: r-1.3.0 (1.3.0) -> r-1.0.0 (1.0.0)");
     }
 }

@@ -46,12 +46,22 @@ class HistoryCommandTest {
         CliRun run = CliRun.of("history", "--data-dir", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(4);
         assertThat(lines[0]).startsWith("ID").contains("KIND", "OUTCOME", "OPERATOR");
-        // Journaled as running, but no live process runs it: the process that wrote it is gone.
-        assertThat(lines[1]).contains("restart", "shop-prod", "cart", "interrupted at its start");
+        // Journaled as running by a writer that left no run marker: nothing says it died.
+        assertThat(lines[1]).contains("restart", "shop-prod", "cart", "running");
         assertThat(lines[2]).contains("rollback", "1.5.0 -> 1.4.0", "failed", "INC-7");
         assertThat(lines[3]).contains("deploy", "1.4.0 -> 1.5.0", "succeeded", "ana@laptop");
+    }
+
+    @Test
+    void anOperationWhoseProcessLeftItsMarkUnheldIsInterruptedAtItsLastStep() throws Exception {
+        // What a killed process leaves: its run marker file, no longer locked by anyone.
+        java.nio.file.Files.createDirectories(dir.resolve("running"));
+        java.nio.file.Files.writeString(dir.resolve("running").resolve("3.lock"), "4242\n");
+        String[] lines = CliRun.of("history", "--data-dir", dir.toString()).out().split("\n");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[1]).contains("restart", "cart", "interrupted at its start");
         assertThat(lines[4]).startsWith("1 interrupted: its process ended mid-operation; `wheelhouse history recheck ID`");
     }
 
@@ -70,7 +80,7 @@ class HistoryCommandTest {
         }
         JsonNode after = new ObjectMapper().readTree(CliRun.of("history", "--data-dir", dir.toString(), "--format", "json",
                 "--app", "cart").out()).get(0);
-        assertThat(after.get("interruptedAt").asText()).isEmpty();
+        assertThat(after.get("interruptedAt").isNull()).as("finished normally: no mark left").isTrue();
     }
 
     @Test
@@ -80,7 +90,7 @@ class HistoryCommandTest {
         assertThat(prod.out()).contains("rollback").doesNotContain("restart", "deploy");
 
         CliRun limited = CliRun.of("history", "--data-dir", dir.toString(), "--limit", "1");
-        assertThat(limited.out().split("\n")).hasSize(3);
+        assertThat(limited.out().split("\n")).hasSize(2);
         assertThat(limited.out()).contains("restart");
 
         CliRun bad = CliRun.of("history", "--data-dir", dir.toString(), "--limit", "0");

@@ -87,9 +87,13 @@ public final class RunMarkers {
         }
     }
 
-    /** Journaled as RUNNING but run by no live process: its process died at its last journaled step. */
+    /**
+     * Journaled as RUNNING, marked as running, and the mark no longer held: its process died at its
+     * last journaled step. An operation run by an engine without markers has no mark and is never
+     * called interrupted (nothing can tell whether it still runs).
+     */
     public boolean interrupted(dev.wheelhouse.core.history.OperationRecord op) {
-        return op.outcome() == dev.wheelhouse.core.history.Outcome.RUNNING && !alive(op.id());
+        return op.outcome() == dev.wheelhouse.core.history.Outcome.RUNNING && Files.exists(file(op.id())) && !alive(op.id());
     }
 
     private Path file(long operationId) {

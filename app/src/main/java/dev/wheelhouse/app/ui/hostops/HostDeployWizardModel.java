@@ -47,13 +47,13 @@ public final class HostDeployWizardModel extends HostWizardModel {
     private String chosenId;
 
     @Override
-    protected HostOperation plan(String reason, boolean breakLock) {
+    protected java.util.concurrent.Callable<HostOperation> planner(String reason, boolean breakLock) {
         if (chosenId == null || releaseId() != null) {
             chosenId = releaseId() != null ? releaseId() : HostDeployPlanner.releaseId(Instant.now(), version.get().strip());
         }
-        return new HostDeployPlanner(context.releases(), context.operator()).plan(new HostDeployRequest(
-                context.environment().name(), context.application(), context.environment().hosts(),
-                Path.of(artifact.get().strip()), version.get().strip(), chosenId, reason, breakLock));
+        HostDeployRequest request = new HostDeployRequest(context.environment().name(), context.application(),
+                context.environment().hosts(), Path.of(artifact.get().strip()), version.get().strip(), chosenId, reason, breakLock);
+        return () -> new HostDeployPlanner(context.releases(), context.operator()).plan(request);
     }
 
     /** Typing a new version makes a new release id. */

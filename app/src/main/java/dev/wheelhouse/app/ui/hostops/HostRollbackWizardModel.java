@@ -39,9 +39,10 @@ public final class HostRollbackWizardModel extends HostWizardModel {
     }
 
     @Override
-    protected HostOperation plan(String reason, boolean breakLock) {
-        return new HostRollbackPlanner(context.releases(), context.operator()).plan(new HostRollbackRequest(
-                context.environment().name(), context.application(), context.environment().hosts(), toRelease(), reason, breakLock));
+    protected java.util.concurrent.Callable<HostOperation> planner(String reason, boolean breakLock) {
+        HostRollbackRequest request = new HostRollbackRequest(context.environment().name(), context.application(),
+                context.environment().hosts(), toRelease(), reason, breakLock);
+        return () -> new HostRollbackPlanner(context.releases(), context.operator()).plan(request);
     }
 
     @Override

@@ -48,8 +48,11 @@ public abstract class HostWizardModel {
         this.progress = new StepProgressViewModel(context.executor());
     }
 
-    /** Plans the operation with the wizard's current inputs and this reason; throws OpsInputException for bad input. */
-    protected abstract HostOperation plan(String reason, boolean breakLock);
+    /**
+     * Called on the FX thread: takes the wizard's current inputs and returns the planning, which
+     * runs in the background (it reads the artifact) and throws OpsInputException for bad input.
+     */
+    protected abstract java.util.concurrent.Callable<HostOperation> planner(String reason, boolean breakLock);
 
     /** The confirmation's one sentence. */
     protected abstract String summary(HostOperation op);
@@ -68,21 +71,26 @@ public abstract class HostWizardModel {
             done.accept(false);
             return;
         }
-        HostOperation op;
-        try {
-            op = plan(null, breakLock.get());
-        } catch (OpsInputException e) {
-            problem.set(e.getMessage());
-            done.accept(false);
-            return;
-        }
+        java.util.concurrent.Callable<HostOperation> planning = planner(null, breakLock.get());
         busy.set(true);
         problem.set("");
+        // Planning reads the artifact (its size) and inspecting reads the hosts: both off the FX thread.
         BackgroundTask.of("read the hosts", () -> {
+            HostOperation op;
+            try {
+                op = planning.call();
+            } catch (OpsInputException e) {
+                return new Inspection(null, List.of(), e.getMessage());
+            }
             List<String> unreachable = op.fleet().inspect();
-            return new Inspection(op, unreachable);
+            return new Inspection(op, unreachable, null);
         }).onSuccess(i -> {
             busy.set(false);
+            if (i.refused() != null) {
+                problem.set(i.refused());
+                done.accept(false);
+                return;
+            }
             HostOperation previous = inspected.get();
             inspected.set(i.op());
             closeInBackground(previous);
@@ -110,7 +118,7 @@ public abstract class HostWizardModel {
         }).executeWith(context.executor());
     }
 
-    private record Inspection(HostOperation op, List<String> unreachable) {}
+    private record Inspection(HostOperation op, List<String> unreachable, String refused) {}
 
     /** A host the plan cannot serve (a rollback without a target); null when all can go. */
     protected String targetProblem(HostOperation op) {
@@ -119,12 +127,11 @@ public abstract class HostWizardModel {
 
     /** Plans again with the reason, reads the hosts, runs it through the engine; the rows and progress follow. */
     public void run(Consumer<OperationResult> finished) {
-        String reason = confirm.reason();
-        boolean broke = breakLock.get();
+        java.util.concurrent.Callable<HostOperation> planning = planner(confirm.reason(), breakLock.get());
         confirm.blockedProperty().set(true);
         busy.set(true);
         BackgroundTask.of("prepare the operation", () -> {
-            HostOperation op = plan(reason, broke);
+            HostOperation op = planning.call();
             op.fleet().inspect();
             return op;
         }).onSuccess(op -> {

@@ -9,6 +9,10 @@ import dev.wheelhouse.core.cluster.Usage;
 import dev.wheelhouse.core.cluster.ClusterSubscription;
 import dev.wheelhouse.core.cluster.Inventory;
 import dev.wheelhouse.core.cluster.KindInfo;
+import dev.wheelhouse.core.cluster.PodLogRequest;
+import dev.wheelhouse.core.cluster.WorkloadDetails;
+import dev.wheelhouse.core.hosts.LogListener;
+import dev.wheelhouse.core.hosts.Subscription;
 import dev.wheelhouse.core.workspace.Environment;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,13 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link ClusterGateway} over Fabric8: one client per kubeconfig context (shared by all
- * subscriptions), a live model per watched environment, SelfSubjectAccessReview for "may I".
+ * subscriptions), a live model per watched environment, SelfSubjectAccessReview for "may I",
+ * one workload in detail and pod log follows.
  */
 public final class Fabric8ClusterGateway implements ClusterGateway {
     private final KubeClients clients;
     private final KubeOptions options;
     private final Clock clock;
     private final AccessReviews access;
+    private final WorkloadReader workloads;
     private final Set<EnvironmentWatch> watches = ConcurrentHashMap.newKeySet();
     private final Map<Environment, EnvironmentWatch> shared = new HashMap<>();
 
@@ -40,6 +46,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
         this.options = options;
         this.clock = clock;
         this.access = new AccessReviews(clients, options, clock);
+        this.workloads = new WorkloadReader(clients);
     }
 
     /** The clients per context (for other adapters in this module, e.g. rollouts). */
@@ -125,6 +132,16 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
     @Override
     public AccessDecision canI(String context, String verb, String resource, String namespace) {
         return access.canI(context, verb, resource, namespace);
+    }
+
+    @Override
+    public WorkloadDetails details(RowKey key) {
+        return workloads.read(key);
+    }
+
+    @Override
+    public Subscription followLog(PodLogRequest request, LogListener listener) {
+        return new PodLogFollow(clients, request, listener, options.watchRetry()).start();
     }
 
     @Override

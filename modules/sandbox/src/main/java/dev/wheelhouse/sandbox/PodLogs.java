@@ -1,15 +1,27 @@
 package dev.wheelhouse.sandbox;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code pods/log}: a believable log for each container, made up from what the pod runs. */
+/**
+ * {@code pods/log}: a believable log for each container, made up from what the pod runs, with
+ * {@code tailLines}, {@code sinceTime}, {@code timestamps} and {@code previous} (the last
+ * terminated instance). A follow ({@code follow=true}) gets what there is and the end of the
+ * response: the mock web server cannot stream, so clients follow by asking again since the last
+ * line, as they do after a dropped connection.
+ */
 final class PodLogs {
+    private static final Duration REQUEST_EVERY = Duration.ofSeconds(5);
+    private static final int MAX_REQUEST_LINES = 100;
     private static final String[] PATHS = {"/api/cart", "/api/products", "/healthz", "/api/orders", "/api/search", "/metrics"};
 
     private final Cluster cluster;
@@ -46,11 +58,36 @@ final class PodLogs {
                 return Responses.status(400, "BadRequest", "container " + wanted + " is not valid for pod " + p.name());
             }
         }
-        if (pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())) {
-            return Responses.status(400, "BadRequest", "container \"" + container.getName() + "\" in pod \"" + p.name()
-                    + "\" is waiting to start: " + waitingReason(pod));
+        ContainerStatus status = status(pod, container.getName());
+        List<String> lines;
+        if (p.flag("previous")) {
+            ContainerStateTerminated last = status == null || status.getLastState() == null ? null : status.getLastState().getTerminated();
+            if (last == null) {
+                return Responses.status(400, "BadRequest", "previous terminated container \"" + container.getName() + "\" in pod \""
+                        + p.name() + "\" not found");
+            }
+            lines = previousLines(pod, container, last);
+        } else {
+            if (pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())
+                    || (status != null && status.getState() != null && status.getState().getWaiting() != null)) {
+                return Responses.status(400, "BadRequest", "container \"" + container.getName() + "\" in pod \"" + p.name()
+                        + "\" is waiting to start: " + waitingReason(pod));
+            }
+            Instant started = status != null && status.getState() != null && status.getState().getRunning() != null
+                    ? Kube.parseTime(status.getState().getRunning().getStartedAt()) : null;
+            lines = lines(pod, container, started);
         }
-        List<String> lines = lines(pod, container);
+        String since = p.param("sinceTime");
+        if (since != null && !since.isEmpty()) {
+            Instant from;
+            try {
+                from = Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                return Responses.status(400, "BadRequest", "sinceTime " + since + " is not an RFC 3339 time");
+            }
+            // As the kubelet: lines at or after the time (it has second precision, so a client may see a line again).
+            lines = lines.stream().filter(l -> !Instant.parse(l.substring(0, l.indexOf(' '))).isBefore(from)).toList();
+        }
         String tail = p.param("tailLines");
         if (tail != null) {
             try {
@@ -81,10 +118,33 @@ final class PodLogs {
         return "ContainerCreating";
     }
 
-    /** Lines with an RFC 3339 timestamp first, as kubectl logs --timestamps prints them. */
-    private List<String> lines(Pod pod, Container container) {
-        Instant start = pod.getStatus().getStartTime() == null ? clock.instant().minusSeconds(60) : Kube.parseTime(pod.getStatus().getStartTime());
-        Instant now = clock.instant();
+    private static ContainerStatus status(Pod pod, String container) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return null;
+        }
+        return pod.getStatus().getContainerStatuses().stream().filter(cs -> container.equals(cs.getName())).findFirst().orElse(null);
+    }
+
+    /** The last terminated instance: what it said until it stopped, and why it stopped. */
+    private List<String> previousLines(Pod pod, Container container, ContainerStateTerminated last) {
+        Instant start = Kube.parseTime(last.getStartedAt());
+        Instant end = last.getFinishedAt() == null ? clock.instant() : Kube.parseTime(last.getFinishedAt());
+        List<String> out = new ArrayList<>(lines(pod, container, start, end));
+        if (kubelet.fault(container.getImage()) != Kubelet.Fault.CRASH) {
+            boolean oom = "OOMKilled".equals(last.getReason());
+            out.add(end + (oom ? " level=error msg=\"out of memory\" heap=" + container.getName() : " level=error msg=\"liveness probe failed\" path=/healthz")
+                    + " exit=" + (last.getExitCode() == null ? 1 : last.getExitCode()));
+        }
+        return out;
+    }
+
+    private List<String> lines(Pod pod, Container container, Instant startedAt) {
+        Instant podStart = pod.getStatus().getStartTime() == null ? clock.instant().minusSeconds(60) : Kube.parseTime(pod.getStatus().getStartTime());
+        return lines(pod, container, startedAt == null || startedAt.equals(Instant.EPOCH) ? podStart : startedAt, clock.instant());
+    }
+
+    /** Lines with an RFC 3339 timestamp first, as kubectl logs --timestamps prints them; a request every 15 s. */
+    private List<String> lines(Pod pod, Container container, Instant start, Instant now) {
         String image = container.getImage();
         String version = Kubelet.tag(image);
         List<String> out = new ArrayList<>();
@@ -98,13 +158,13 @@ final class PodLogs {
             return out;
         }
         out.add(start.plusMillis(180) + " level=info msg=\"listening\" addr=:" + port(container));
-        long seconds = Math.max(0, now.getEpochSecond() - start.getEpochSecond());
-        int count = (int) Math.min(40, seconds / 15);
+        // A request every few seconds at fixed times from the start, so asking again since a line finds the same lines.
+        long steps = Math.max(0, Duration.between(start, now).toMillis() / REQUEST_EVERY.toMillis());
         long h = pod.getMetadata().getName().hashCode();
-        for (int i = count; i > 0; i--) {
-            Instant t = now.minusSeconds(i * 15L);
-            long k = h * 31 + t.getEpochSecond() / 15;
-            String path = PATHS[Math.floorMod(k, PATHS.length)];
+        for (long i = Math.max(1, steps - MAX_REQUEST_LINES + 1); i <= steps; i++) {
+            Instant t = start.plus(REQUEST_EVERY.multipliedBy(i));
+            long k = h * 31 + t.getEpochSecond() / 5;
+            String path = PATHS[(int) Math.floorMod(k, (long) PATHS.length)];
             int status = Math.floorMod(k * 7, 50) == 0 ? 503 : 200;
             long millis = 3 + Math.floorMod(k * 13, 120);
             out.add(t + " level=" + (status == 200 ? "info" : "warn") + " msg=\"request\" method=GET path=" + path

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel.Applied;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel.Summary;
 import dev.wheelhouse.app.ui.common.Css;
+import dev.wheelhouse.app.ui.ops.WorkloadOperations;
 import dev.wheelhouse.core.cluster.ClusterSnapshot;
 import dev.wheelhouse.core.cluster.FeedStatus;
 import dev.wheelhouse.core.cluster.Health;
@@ -14,7 +15,6 @@ import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.cluster.TargetHealth;
 import dev.wheelhouse.core.cluster.Units;
 import dev.wheelhouse.core.cluster.Usage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +23,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -70,23 +67,31 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     private final VBox overview = new VBox(16);
     private final VBox targetsBox = new VBox();
     private final Label failure = new Label();
-    private final Label metricsMessage = new Label();
-    private final LineChart<Number, Number> cpuChart = chart("CPU (millicores)");
-    private final LineChart<Number, Number> memoryChart = chart("Memory (MiB)");
+    private final UsageCharts nodeCharts = new UsageCharts("live", "node");
     private final Supplier<Node> extraCompute;
     private final StackPane extraSlot = new StackPane();
     private Node extra;
     private boolean overviewStale;
     private long overviewAt = System.nanoTime() - 1_000_000_000L;
     private final PauseTransition overviewLater = new PauseTransition(javafx.util.Duration.seconds(1));
+    private final WorkloadDetailPane details;
+    private String[] revealing;
 
     /**
      * @param extraCompute makes what shows under the nodes in the Compute tab (the hosts), on
      *     first showing that tab; null for nothing
      */
     public EnvironmentLiveView(EnvironmentLiveViewModel viewModel, Supplier<Node> extraCompute) {
+        this(viewModel, extraCompute, WorkloadOperations.NONE);
+    }
+
+    /**
+     * @param operations what the operation buttons of a workload's detail pane open
+     */
+    public EnvironmentLiveView(EnvironmentLiveViewModel viewModel, Supplier<Node> extraCompute, WorkloadOperations operations) {
         this.viewModel = viewModel;
         this.extraCompute = extraCompute;
+        this.details = new WorkloadDetailPane(viewModel, operations);
         setId(ID);
         getStyleClass().addAll(Css.LIVE_TABS);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -112,6 +117,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
 
         viewModel.kindsProperty().addListener((obs, was, now) -> build(now));
         viewModel.appliedProperty().addListener((obs, was, now) -> show(now));
+        viewModel.appliedProperty().addListener((obs, was, now) -> details.openPending());
         viewModel.inventoryProperty().addListener((obs, was, now) -> renderOverview());
         viewModel.inventoryFailureProperty().addListener((obs, was, now) -> renderOverview());
         viewModel.failureProperty().addListener((obs, was, now) -> {
@@ -141,6 +147,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
                 kinds.stream().filter(k -> k.kind().equals(name)).findFirst().ifPresent(k -> {
                     ResourceTableView table = new ResourceTableView(k, showContext, showNamespace);
                     tables.put(name, table);
+                    details.follow(table);
                     of.add(table);
                 });
             }
@@ -168,6 +175,9 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
                 }
                 content = inner;
             }
+            if (group.getKey().equals("Workloads")) {
+                content = details.wrap(content, kinds);
+            }
             Tab groupTab = tab(group.getKey(), icon(group.getKey()), content);
             if (group.getKey().equals("Compute") && extraCompute != null) {
                 groupTab.selectedProperty().addListener((obs, was, now) -> {
@@ -183,6 +193,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         if (viewModel.snapshot() != null) {
             show(new Applied(viewModel.snapshot(), tables.keySet(), true, true));
         }
+        reveal();
     }
 
     private static String plural(KindInfo kind) {
@@ -370,88 +381,38 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     // --- metrics ----------------------------------------------------------------------------
 
     private Node metrics() {
-        metricsMessage.setId(ID_METRICS_MESSAGE);
-        metricsMessage.setWrapText(true);
-        metricsMessage.getStyleClass().add(Css.METRICS_ABSENT);
-        metricsMessage.setText("Collecting the first metrics sample…");
-        cpuChart.setId(ID_CPU_CHART);
-        memoryChart.setId(ID_MEMORY_CHART);
-        VBox box = new VBox(8, metricsMessage, cpuChart, memoryChart);
-        VBox.setVgrow(cpuChart, Priority.ALWAYS);
-        VBox.setVgrow(memoryChart, Priority.ALWAYS);
-        box.setAlignment(Pos.TOP_LEFT);
-        return box;
-    }
-
-    private static LineChart<Number, Number> chart(String title) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("minutes ago");
-        x.setAutoRanging(false);
-        x.setLowerBound(-10);
-        x.setUpperBound(0);
-        x.setTickUnit(1);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(title);
-        y.setForceZeroInRange(true);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setTitle(title + " per node");
-        chart.setMinHeight(180);
-        return chart;
+        nodeCharts.message().setId(ID_METRICS_MESSAGE);
+        nodeCharts.cpuChart().setId(ID_CPU_CHART);
+        nodeCharts.memoryChart().setId(ID_MEMORY_CHART);
+        return nodeCharts;
     }
 
     private void renderMetrics(ClusterSnapshot snapshot) {
-        String message = EnvironmentLiveViewModel.metricsMessage(snapshot);
-        metricsMessage.setText(message);
-        metricsMessage.setVisible(!message.isEmpty());
-        metricsMessage.setManaged(!message.isEmpty());
         Instant now = snapshot.takenAt() == null ? Instant.now() : snapshot.takenAt();
-        List<XYChart.Series<Number, Number>> cpu = new ArrayList<>();
-        List<XYChart.Series<Number, Number>> memory = new ArrayList<>();
         // By name, so each node keeps its colour from one update to the next.
-        List<ResourceRow> nodes = snapshot.rows("Node").stream()
-                .sorted(java.util.Comparator.comparing(ResourceRow::context).thenComparing(ResourceRow::name)).toList();
-        for (ResourceRow node : nodes) {
-            List<Usage> points = viewModel.series(new RowKey(node.context(), "Node", "", node.name()));
-            if (points.isEmpty()) {
-                continue;
-            }
-            XYChart.Series<Number, Number> c = new XYChart.Series<>();
-            XYChart.Series<Number, Number> m = new XYChart.Series<>();
-            c.setName(node.name());
-            m.setName(node.name());
-            for (Usage u : points) {
-                double ago = -Duration.between(u.at(), now).toMillis() / 60_000.0;
-                if (ago < -10) {
-                    continue;
-                }
-                c.getData().add(new XYChart.Data<>(ago, u.cpuMillis()));
-                m.getData().add(new XYChart.Data<>(ago, u.memoryBytes() / (1024.0 * 1024.0)));
-            }
-            cpu.add(c);
-            memory.add(m);
-        }
-        double oldest = cpu.stream().flatMap(series -> series.getData().stream())
-                .mapToDouble(d -> d.getXValue().doubleValue()).min().orElse(-1);
-        double span = Math.min(10, Math.max(1, Math.ceil(-oldest)));
-        for (LineChart<Number, Number> chart : List.of(cpuChart, memoryChart)) {
-            NumberAxis x = (NumberAxis) chart.getXAxis();
-            x.setLowerBound(-span);
-            x.setTickUnit(span <= 2 ? 0.25 : 1);
-        }
-        // Old samples under a "not available" line would read as current: charts only while sampling works.
-        boolean charts = !cpu.isEmpty() && message.isEmpty();
-        cpuChart.getData().setAll(cpu);
-        memoryChart.getData().setAll(memory);
-        for (LineChart<?, ?> chart : List.of(cpuChart, memoryChart)) {
-            chart.setVisible(charts);
-            chart.setManaged(charts);
-        }
+        Map<String, List<Usage>> series = new LinkedHashMap<>();
+        snapshot.rows("Node").stream()
+                .sorted(java.util.Comparator.comparing(ResourceRow::context).thenComparing(ResourceRow::name))
+                .forEach(node -> series.put(node.name(), viewModel.series(new RowKey(node.context(), "Node", "", node.name()))));
+        nodeCharts.show(EnvironmentLiveViewModel.metricsMessage(snapshot), series, now);
     }
 
-    /** Shows one workload: its kind's table in the Workloads tab, filtered to its name. */
+    /**
+     * Shows one workload: its kind's table in the Workloads tab, filtered to its name, and its
+     * detail pane; when the view is still connecting, as soon as it can.
+     */
     public void showWorkload(String kind, String name) {
+        revealing = new String[] {kind, name};
+        reveal();
+    }
+
+    private void reveal() {
+        if (revealing == null || tables.isEmpty()) {
+            return;
+        }
+        String kind = revealing[0];
+        String name = revealing[1];
+        revealing = null;
         getTabs().stream().filter(t -> t.getText().equals("Workloads")).findFirst()
                 .ifPresent(t -> getSelectionModel().select(t));
         Tab kindTab = kindTabs.get(kind);
@@ -462,6 +423,12 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         if (table != null) {
             table.filter().setText(name);
         }
+        details.openWhenListed(kind, name);
+    }
+
+    /** The detail pane showing now (null when none is open). */
+    public WorkloadDetailView detail() {
+        return details.current();
     }
 
     public EnvironmentLiveViewModel viewModel() {
@@ -473,15 +440,16 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     }
 
     public LineChart<Number, Number> cpuChart() {
-        return cpuChart;
+        return nodeCharts.cpuChart();
     }
 
     public Label metricsMessage() {
-        return metricsMessage;
+        return nodeCharts.message();
     }
 
     @Override
     public void close() {
+        details.close();
         viewModel.close();
         if (extra instanceof AutoCloseable c) {
             try {

@@ -197,6 +197,15 @@ public final class EnvironmentLiveViewModel implements AutoCloseable {
         return environment;
     }
 
+    /** The gateway (made off the FX thread on first use), for a workload's detail pane. */
+    public Supplier<ClusterGateway> gateway() {
+        return gateway;
+    }
+
+    public UiExecutor executor() {
+        return executor;
+    }
+
     public ReadOnlyObjectProperty<Applied> appliedProperty() {
         return applied.getReadOnlyProperty();
     }

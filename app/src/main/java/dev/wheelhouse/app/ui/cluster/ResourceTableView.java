@@ -68,6 +68,7 @@ public final class ResourceTableView extends VBox {
     private final Label count = new Label();
     private Instant now = Instant.now();
     private TableColumn<ResourceRow, String> lastSeen;
+    private java.util.function.Predicate<ResourceRow> scope;
 
     public ResourceTableView(KindInfo kind, boolean showContext, boolean showNamespace) {
         this.kind = kind;
@@ -212,7 +213,7 @@ public final class ResourceTableView extends VBox {
     }
 
     private void updateCount() {
-        count.setText(filtered.size() == rows.size() ? rows.size() + " " + kind.plural()
+        count.setText(scope != null ? filtered.size() + " " + kind.plural() : filtered.size() == rows.size() ? rows.size() + " " + kind.plural()
                 : filtered.size() + " of " + rows.size() + " " + kind.plural());
     }
 
@@ -228,8 +229,15 @@ public final class ResourceTableView extends VBox {
 
     private void applyFilter(String text) {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(needle.isEmpty() ? null : r -> matches(r, needle));
+        java.util.function.Predicate<ResourceRow> in = scope;
+        filtered.setPredicate(needle.isEmpty() ? in : in == null ? r -> matches(r, needle) : r -> in.test(r) && matches(r, needle));
         updateCount();
+    }
+
+    /** Shows only the rows in scope (a workload's pods and events in its detail pane); null for every row. */
+    public void scope(java.util.function.Predicate<ResourceRow> value) {
+        scope = value;
+        applyFilter(filter.getText());
     }
 
     static boolean matches(ResourceRow row, String needle) {

@@ -2,27 +2,19 @@ package dev.wheelhouse.app.ui.hosts;
 
 import atlantafx.base.theme.Styles;
 import dev.wheelhouse.app.ui.common.Css;
+import dev.wheelhouse.app.ui.logs.LogLinesView;
 import dev.wheelhouse.app.ui.tasks.UiExecutor;
 import dev.wheelhouse.core.hosts.HostSession;
 import dev.wheelhouse.core.hosts.LogSource;
-import java.util.Locale;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -34,7 +26,6 @@ final class LogViewerWindow extends Stage {
     static final String FILE = "file";
 
     private final LogViewerViewModel viewModel;
-    private final ListView<String> list = new ListView<>();
     private final ChoiceBox<String> kind = new ChoiceBox<>();
     private final TextField source = new TextField();
     private final Button follow = new Button("Follow", new FontIcon(Feather.PLAY));
@@ -64,52 +55,10 @@ final class LogViewerWindow extends Stage {
         HBox top = new HBox(8, kind, source, follow);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        TextField search = new TextField();
-        search.setId("log-search");
-        search.setPromptText("Search (shows matching lines only)");
-        search.textProperty().bindBidirectional(viewModel.searchProperty());
-        HBox.setHgrow(search, Priority.ALWAYS);
-        ToggleButton pause = new ToggleButton("Pause", new FontIcon(Feather.PAUSE));
-        pause.setId("log-pause");
-        pause.selectedProperty().bindBidirectional(viewModel.pausedProperty());
-        pause.selectedProperty().addListener((obs, was, now) -> {
-            pause.setText(now ? "Resume" : "Pause");
-            pause.setGraphic(new FontIcon(now ? Feather.PLAY : Feather.PAUSE));
-        });
-        Label held = new Label();
-        held.getStyleClass().add(HostCard.MUTED);
-        held.textProperty().bind(viewModel.heldProperty().map(n -> n.intValue() == 0 ? "" : n + " new lines held"));
-        Label count = new Label();
-        count.setId("log-count");
-        count.getStyleClass().add(HostCard.MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            String q = viewModel.searchProperty().get();
-            int shown = viewModel.shownLines().size();
-            return q == null || q.isBlank() ? viewModel.lineCount() + " lines" : shown + " of " + viewModel.lineCount() + " lines match";
-        }, viewModel.shownLines(), viewModel.allLines(), viewModel.searchProperty()));
-        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, count, held, pause);
-        searchRow.setAlignment(Pos.CENTER_LEFT);
-
-        list.setId("log-lines");
-        list.getStyleClass().addAll("log-lines", Css.MONO);
-        list.setItems(viewModel.shownLines());
-        list.setCellFactory(v -> new HighlightCell());
-        list.setFixedCellSize(22); // one text line per cell; also keeps 10,000 lines cheap to scroll
-        viewModel.shownLines().addListener((ListChangeListener<String>) c -> {
-            if (!viewModel.pausedProperty().get() && !list.getItems().isEmpty()) {
-                list.scrollTo(list.getItems().size() - 1);
-            }
-        });
-        viewModel.searchProperty().addListener((obs, was, now) -> list.refresh());
-
-        Label status = new Label();
-        status.getStyleClass().add(HostCard.MUTED);
-        status.textProperty().bind(viewModel.statusProperty());
-
-        BorderPane root = new BorderPane(list);
-        root.setTop(new VBox(8, top, searchRow));
-        root.setBottom(status);
-        BorderPane.setMargin(list, new Insets(8, 0, 8, 0));
+        LogLinesView lines = new LogLinesView(viewModel.lines());
+        BorderPane root = new BorderPane(lines);
+        root.setTop(top);
+        BorderPane.setMargin(lines, new Insets(8, 0, 0, 0));
         root.setPadding(new Insets(12));
         root.getStyleClass().addAll("log-viewer", Css.ROOT);
         Scene scene = new Scene(root, 960, 600);
@@ -140,45 +89,5 @@ final class LogViewerWindow extends Stage {
 
     LogViewerViewModel viewModel() {
         return viewModel;
-    }
-
-    /** Draws a line with the search text marked. */
-    private final class HighlightCell extends ListCell<String> {
-        @Override
-        protected void updateItem(String line, boolean empty) {
-            super.updateItem(line, empty);
-            setText(null);
-            if (empty || line == null) {
-                setGraphic(null);
-                return;
-            }
-            String needle = viewModel.searchProperty().get() == null ? "" : viewModel.searchProperty().get().strip();
-            TextFlow flow = new TextFlow();
-            if (needle.isEmpty()) {
-                flow.getChildren().add(text(line, false));
-            } else {
-                String lower = line.toLowerCase(Locale.ROOT);
-                String n = needle.toLowerCase(Locale.ROOT);
-                int from = 0;
-                int at;
-                while ((at = lower.indexOf(n, from)) >= 0) {
-                    if (at > from) {
-                        flow.getChildren().add(text(line.substring(from, at), false));
-                    }
-                    flow.getChildren().add(text(line.substring(at, at + n.length()), true));
-                    from = at + n.length();
-                }
-                if (from < line.length()) {
-                    flow.getChildren().add(text(line.substring(from), false));
-                }
-            }
-            setGraphic(flow);
-        }
-
-        private Text text(String s, boolean match) {
-            Text t = new Text(s);
-            t.getStyleClass().add(match ? "log-match" : "log-text");
-            return t;
-        }
     }
 }

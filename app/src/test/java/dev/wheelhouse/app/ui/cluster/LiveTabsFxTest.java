@@ -131,6 +131,31 @@ class LiveTabsFxTest {
     }
 
     @Test
+    void aCellOfTheVersionMatrixOpensThatWorkloadInItsDetailPane() {
+        open("sandbox-dev", "Overview");
+        onFx(() -> window.actions().run(ClusterActions.VERSION_MATRIX));
+        until("the matrix window shows", () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage st && VersionMatrixView.TITLE.equals(st.getTitle())));
+        Stage matrix = onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage st && VersionMatrixView.TITLE.equals(st.getTitle()))
+                .map(w -> (Stage) w).findFirst().orElseThrow());
+        until("the matrix has the cell of payments in sandbox-prod",
+                () -> matrix.getScene().lookup("#matrix-payments-sandbox-prod") != null);
+        onFx(() -> {
+            ((javafx.scene.control.Button) matrix.getScene().lookup("#matrix-payments-sandbox-prod")).fire();
+            matrix.close();
+            return null;
+        });
+        until("sandbox-prod shows payments in its detail pane", () -> window.detail().live() != null
+                && window.detail().live().viewModel().environment().name().equals("sandbox-prod")
+                && window.detail().live().detail() != null
+                && window.detail().live().detail().viewModel().key().name().equals("payments"));
+        EnvironmentLiveView live = onFx(() -> window.detail().live());
+        assertThat(onFx(() -> live.getSelectionModel().getSelectedItem().getText())).isEqualTo("Workloads");
+        until("with its revisions", () -> !live.detail().viewModel().revisions().isEmpty());
+    }
+
+    @Test
     void metricsAreChartedPerNodeAndAClusterWithoutTheMetricsApiIsSaidPlainly() {
         EnvironmentLiveView live = open("sandbox-staging", "Metrics");
         until("a CPU series per node", () -> live.cpuChart().getData().size() == 4

@@ -1,5 +1,7 @@
 package dev.wheelhouse.core.cluster;
 
+import dev.wheelhouse.core.hosts.LogListener;
+import dev.wheelhouse.core.hosts.Subscription;
 import dev.wheelhouse.core.workspace.Environment;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,25 @@ public interface ClusterGateway extends AutoCloseable {
      * timeout passes) and a first metrics sample is in, then returns its inventory.
      */
     Inventory inventory(Environment environment, Duration timeout);
+
+    /**
+     * Blocking: one Deployment, StatefulSet, DaemonSet or Pod in detail (its revisions, the
+     * selector of its pods, its containers, its YAML), read now.
+     *
+     * @throws IllegalArgumentException for another kind
+     * @throws IllegalStateException naming the object when it cannot be read (gone, 403,
+     *     unreachable)
+     */
+    WorkloadDetails details(RowKey key);
+
+    /**
+     * Follows a pod container's log. Does not block: lines (without kubectl's timestamps) come
+     * on the follow's own thread, in order, each once; when the log ends (the container
+     * restarts, the connection drops) the follow says why through {@link LogListener#interrupted}
+     * and resumes where it left off. A previous container's log is sent once and ends. Closing
+     * stops it.
+     */
+    Subscription followLog(PodLogRequest request, LogListener listener);
 
     /** Closes every subscription and client. */
     @Override

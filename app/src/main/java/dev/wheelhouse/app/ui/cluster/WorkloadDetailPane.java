@@ -20,6 +20,7 @@ final class WorkloadDetailPane {
     private final WorkloadOperations operations;
     private final SplitPane split = new SplitPane();
     private List<KindInfo> kinds = List.of();
+    private final List<ResourceTableView> followed = new java.util.ArrayList<>();
     private WorkloadDetailView open;
     private String pendingKind;
     private String pendingName;
@@ -43,6 +44,7 @@ final class WorkloadDetailPane {
         if (!WorkloadDetailViewModel.KINDS.contains(table.kind().kind())) {
             return;
         }
+        followed.add(table);
         table.table().getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null && (open == null || !open.viewModel().key().equals(now.key()))) {
                 open(now.key());
@@ -58,7 +60,7 @@ final class WorkloadDetailPane {
         close();
         var viewModel = new WorkloadDetailViewModel(key, live.environment(), live.gateway(), live.executor(), operations,
                 LogLinesViewModel.after(WorkloadDetailViewModel.LOG_FLUSH));
-        open = new WorkloadDetailView(viewModel, live, kinds, this::close);
+        open = new WorkloadDetailView(viewModel, live, kinds, this::dismiss);
         split.getItems().add(open);
         split.setDividerPositions(0.4);
     }
@@ -66,6 +68,12 @@ final class WorkloadDetailPane {
     /** The pane showing now, or null. */
     WorkloadDetailView current() {
         return open;
+    }
+
+    /** The close button: the pane goes, and so does the selection, so selecting the row again reopens it. */
+    private void dismiss() {
+        close();
+        followed.forEach(t -> t.table().getSelectionModel().clearSelection());
     }
 
     void close() {

@@ -176,6 +176,19 @@ class WorkloadDetailFxTest {
         until("the rollout's revision is listed as current", () -> detail.viewModel().revisions(), revisions -> !revisions.isEmpty()
                 && revisions.getFirst().current() && revisions.getFirst().images().getFirst().endsWith(":7.7.7"));
         console.scale(ns, "storefront", 2);
+
+        onFx(() -> {
+            ((Button) detail.lookup("#" + WorkloadDetailView.ID_CLOSE)).fire();
+            return null;
+        });
+        assertThat(onFx(() -> live.detail())).as("closed").isNull();
+        onFx(() -> {
+            ResourceTableView table = live.table("Deployment");
+            table.table().getSelectionModel().select(table.table().getItems().stream()
+                    .filter(r -> r.name().equals("storefront")).findFirst().orElseThrow());
+            return null;
+        });
+        until("selecting the same row again opens it again", () -> live.detail() != null);
     }
 
     @Test

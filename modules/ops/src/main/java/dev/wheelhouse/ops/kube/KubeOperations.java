@@ -68,7 +68,14 @@ import java.util.stream.Collectors;
  *       {@link CancelSignal} for the Cancel button (before execute nothing changes; after, it
  *       stops watching and records where things stood). The {@link KubeRun} says how it ended,
  *       including the linked rollback of a failed deploy.</li>
+ *   <li>Crash safety: {@link #interrupted} lists the operations whose process died mid-way (show
+ *       them as "interrupted at STEP"); {@link #recheck} re-reads the rollout and finishes such a
+ *       record by appending to it.</li>
  * </ol>
+ *
+ * <p>Make it with {@code services.kubeOperations().open(kubeconfig).operations(history,
+ * RunMarkers.in(services.dataDir()))} (the user's kubeconfig, or a sandbox session's): the run
+ * markers are what lets another process tell a running operation from an interrupted one.
  */
 public final class KubeOperations {
     /**

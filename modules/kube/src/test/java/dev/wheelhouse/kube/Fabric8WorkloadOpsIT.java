@@ -111,6 +111,25 @@ class Fabric8WorkloadOpsIT {
     }
 
     @Test
+    void rollsADaemonSetBackThroughItsControllerRevisions() {
+        WorkloadRef ds = ref(dev, WorkloadKind.DAEMONSET, "log-shipper");
+        List<Revision> before = rollouts.revisions(ds);
+        Revision current = before.stream().filter(Revision::current).findFirst().orElseThrow();
+        Revision previous = before.stream().filter(r -> r.number() < current.number()).reduce((a, b) -> b).orElseThrow();
+
+        RollbackResult result = rollouts.rollback(ds, 0, "ops@test: shipper incident");
+
+        assertThat(result.changed()).isTrue();
+        assertThat(result.to().number()).isEqualTo(previous.number());
+        RolloutStatus status = awaitSettled(ds);
+        assertThat(status.state()).as(status.message()).isEqualTo(RolloutStatus.State.COMPLETE);
+        assertThat(status.images()).isEqualTo(previous.images());
+        assertThat(rollouts.revisions(ds)).filteredOn(Revision::current).singleElement()
+                .satisfies(r -> assertThat(r.replicaSet()).isEqualTo(previous.replicaSet()));
+        assertThat(rollouts.pods(ds)).isNotEmpty().allSatisfy(p -> assertThat(p.images()).isEqualTo(previous.images()));
+    }
+
+    @Test
     void setsAnImageRestartsAndScalesWithMergePatches() {
         WorkloadRef catalog = ref(dev, WorkloadKind.DEPLOYMENT, "catalog");
         awaitSettled(catalog);

@@ -138,6 +138,11 @@ class LiveFailuresFxTest {
         String deployment = rows(live, "Deployment").getFirst().name();
         console.scale(ns, deployment, 3);
         until("a change to the deployments still shows", () -> replicasShown(live, deployment, 3));
+        // The overview is drawn while it shows (EnvironmentLiveView.renderOverview): look at it as a user would.
+        onFx(() -> {
+            live.getSelectionModel().select(live.getTabs().getFirst());
+            return null;
+        });
         until("the overview lists what is not permitted", () -> live.lookupAll(".label").stream()
                 .anyMatch(n -> n instanceof Labeled l && l.getText().contains("1 not permitted")));
         assertThat(onFx(() -> window.connections().state(TargetId.kube(Sandbox.CONTEXT)).status()))

@@ -67,7 +67,7 @@ final class DeployCommand implements Callable<Integer> {
         OpsConsole console = new OpsConsole(global, "deploy", spec.commandLine().getOut(), spec.commandLine().getErr());
         return console.run(operation.envName, operation.appName, operation.go(), (ops, target) -> {
             var proposal = source.image != null ? ops.proposeDeploy(target, source.image)
-                    : ops.proposePromote(target, OpsTarget.of(global.environment(source.promoteFrom), console.application(operation.appName)));
+                    : ops.proposePromote(target, OpsTarget.of(global.environment(source.promoteFrom), global.application(operation.appName)));
             return ops.prepareChange(proposal, operation.choices(rollbackOnFailure));
         });
     }

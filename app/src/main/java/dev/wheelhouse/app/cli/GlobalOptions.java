@@ -10,6 +10,7 @@ import dev.wheelhouse.ssh.SshjHostGateway;
 import dev.wheelhouse.workspace.LocalEnvironmentDiscovery;
 import dev.wheelhouse.workspace.YamlWorkspaceStore;
 import dev.wheelhouse.core.hosts.PassphraseProvider;
+import dev.wheelhouse.core.workspace.Application;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import java.nio.file.Path;
@@ -118,6 +119,22 @@ public final class GlobalOptions {
                 return loaded.workspace().environment(name).orElseThrow(() -> {
                     List<String> known = loaded.workspace().environments().stream().map(Environment::name).toList();
                     return new BadInputException("no environment '" + name + "' in " + loaded.file()
+                            + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")"));
+                });
+            }
+        }
+    }
+
+    /** The workspace's application of that name; bad input (naming the known ones) when there is none. */
+    public Application application(String name) {
+        switch (services().workspace().load()) {
+            case WorkspaceLoad.Invalid invalid -> throw new BadInputException(invalid.error().describe());
+            case WorkspaceLoad.Missing missing ->
+                throw new BadInputException("no application '" + name + "': there is no workspace yet at " + missing.file());
+            case WorkspaceLoad.Loaded loaded -> {
+                return loaded.workspace().application(name).orElseThrow(() -> {
+                    List<String> known = loaded.workspace().applications().stream().map(Application::name).toList();
+                    return new BadInputException("no application '" + name + "' in " + loaded.file()
                             + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")"));
                 });
             }

@@ -7,7 +7,6 @@ import dev.wheelhouse.core.history.StepStatus;
 import dev.wheelhouse.core.hosts.HostGateway;
 import dev.wheelhouse.core.workspace.Application;
 import dev.wheelhouse.core.workspace.Environment;
-import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import dev.wheelhouse.ops.CancelSignal;
 import dev.wheelhouse.ops.Guardrails;
 import dev.wheelhouse.ops.OperationEngine;
@@ -55,7 +54,7 @@ final class HostOpsConsole {
      */
     static boolean forHosts(GlobalOptions global, String appName, String only) {
         Part part = part(only);
-        Application app = application(global, appName);
+        Application app = global.application(appName);
         if (part != null) {
             if (part == Part.HOSTS && app.hostService() == null) {
                 throw new BadInputException("application '" + appName + "' has no hosts part (--only hosts)");
@@ -84,7 +83,7 @@ final class HostOpsConsole {
         if (artifact == null || version == null) {
             throw new BadInputException("a host deploy needs --artifact PATH and --version V");
         }
-        if (application(global, appName).hostService() == null) {
+        if (global.application(appName).hostService() == null) {
             throw new BadInputException("application '" + appName + "' has no hosts part: --artifact deploys to hosts");
         }
         return run(envName, appName, yes, confirm, "deploy " + version + " of " + appName, (ctx) ->
@@ -102,7 +101,7 @@ final class HostOpsConsole {
 
     private int run(String envName, String appName, boolean yes, String confirm, String what, Function<Context, HostOperation> planner) {
         Environment env = global.environment(envName);
-        Application app = application(global, appName);
+        Application app = global.application(appName);
         try {
             Guardrails.check(env, what, confirm);
             AppServices services = global.services();
@@ -180,17 +179,6 @@ final class HostOpsConsole {
         err.println("wheelhouse " + command + ": " + message);
         err.flush();
         return ExitCodes.BAD_INPUT;
-    }
-
-    static Application application(GlobalOptions global, String appName) {
-        if (global.services().workspace().load() instanceof WorkspaceLoad.Loaded loaded) {
-            return loaded.workspace().application(appName).orElseThrow(() -> {
-                List<String> known = loaded.workspace().applications().stream().map(Application::name).toList();
-                return new BadInputException("no application '" + appName + "' in " + loaded.file()
-                        + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")"));
-            });
-        }
-        throw new BadInputException("no application '" + appName + "': the workspace cannot be read");
     }
 
     /** Each step on stderr as it ends. */

@@ -8,7 +8,6 @@ import dev.wheelhouse.core.ops.RolloutRefusedException;
 import dev.wheelhouse.core.ops.RolloutStatus;
 import dev.wheelhouse.core.workspace.Application;
 import dev.wheelhouse.core.workspace.Environment;
-import dev.wheelhouse.core.workspace.WorkspaceLoad;
 import dev.wheelhouse.ops.CancelSignal;
 import dev.wheelhouse.ops.OpsInputException;
 import dev.wheelhouse.ops.PlannedStep;
@@ -49,7 +48,7 @@ final class OpsConsole {
 
     int run(String envName, String appName, boolean yes, Operation operation) {
         Environment env = global.environment(envName);
-        Application app = application(appName);
+        Application app = global.application(appName);
         try {
             OpsTarget target = OpsTarget.of(env, app);
             try (KubePorts ports = global.services().kubeOperations().open(global.kubeconfigFile());
@@ -94,18 +93,6 @@ final class OpsConsole {
         err.println("wheelhouse " + command + ": " + message);
         err.flush();
         return ExitCodes.BAD_INPUT;
-    }
-
-    Application application(String appName) {
-        if (global.services().workspace().load() instanceof WorkspaceLoad.Loaded loaded) {
-            return loaded.workspace().application(appName).orElseThrow(() -> {
-                List<String> known = loaded.workspace().applications().stream().map(Application::name).toList();
-                return new BadInputException("no application '" + appName + "' in " + loaded.file()
-                        + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")"));
-            });
-        }
-        // environment() has already reported a missing or broken workspace.
-        throw new BadInputException("no application '" + appName + "': the workspace cannot be read");
     }
 
     /** Steps, rollout lines and pod changes on stderr, as they happen. */

@@ -54,14 +54,7 @@ public final class HostDeployPlanner {
     /** Throws {@link HostOperationRefused} for bad input; nothing has reached a host then. */
     public HostOperation plan(HostDeployRequest request) {
         Application app = request.application();
-        Application.HostService service = app.hostService();
-        if (service == null) {
-            throw new HostOperationRefused("application '" + app.name() + "' has no hosts part (hosts: deployRoot, restart, health)");
-        }
-        List<WorkspaceRules.Problem> problems = WorkspaceRules.checkHostService("applications." + app.name() + ".hosts", service);
-        if (!problems.isEmpty()) {
-            throw new HostOperationRefused(problems.getFirst().toString());
-        }
+        Application.HostService service = HostOperationRefused.checkedHostService(app);
         WorkspaceRules.versionProblem(request.version()).ifPresent(p -> {
             throw new HostOperationRefused(p);
         });

@@ -45,14 +45,7 @@ public final class HostRollbackPlanner {
     /** Throws {@link HostOperationRefused} for bad input; nothing has reached a host then. */
     public HostOperation plan(HostRollbackRequest request) {
         Application app = request.application();
-        Application.HostService service = app.hostService();
-        if (service == null) {
-            throw new HostOperationRefused("application '" + app.name() + "' has no hosts part (hosts: deployRoot, restart, health)");
-        }
-        List<WorkspaceRules.Problem> problems = WorkspaceRules.checkHostService("applications." + app.name() + ".hosts", service);
-        if (!problems.isEmpty()) {
-            throw new HostOperationRefused(problems.getFirst().toString());
-        }
+        Application.HostService service = HostOperationRefused.checkedHostService(app);
         if (request.toRelease() != null) {
             WorkspaceRules.releaseIdProblem(request.toRelease()).ifPresent(p -> {
                 throw new HostOperationRefused(p);

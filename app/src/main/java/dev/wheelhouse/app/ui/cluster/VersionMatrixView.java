@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.wheelhouse.app.ui.cluster.VersionMatrixViewModel.Cell;
 import dev.wheelhouse.app.ui.common.Badges;
 import dev.wheelhouse.app.ui.common.Css;
+import dev.wheelhouse.app.ui.ops.OperationWizards;
+import dev.wheelhouse.app.ui.ops.WorkloadOperations;
 import dev.wheelhouse.core.cluster.Ages;
 import dev.wheelhouse.core.cluster.Health;
 import dev.wheelhouse.core.workspace.Application;
@@ -12,11 +14,19 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -35,25 +45,40 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class VersionMatrixView {
     public static final String ID = "version-matrix";
     public static final String TITLE = "Version matrix — Wheelhouse";
+    /** The key of a cell's operations menu in its properties. */
+    public static final String MENU = "wheelhouse.operations-menu";
 
     private final VersionMatrixViewModel viewModel;
     private final Predicate<Environment> sandbox;
     private final BiConsumer<Environment, Application> open;
+    private final OperationWizards operations;
     private final GridPane grid = new GridPane();
+    private final java.util.Map<String, Button> cells = new java.util.HashMap<>();
     private final Stage stage = new Stage();
 
     public VersionMatrixView(Window owner, VersionMatrixViewModel viewModel, Predicate<Environment> sandbox,
             BiConsumer<Environment, Application> open) {
+        this(owner, viewModel, sandbox, open, null);
+    }
+
+    /**
+     * @param operations opens the operation wizards from a cell's menu (right click, or the
+     *     context-menu key / Shift+F10 on a focused cell); null: cells only open the workload
+     */
+    public VersionMatrixView(Window owner, VersionMatrixViewModel viewModel, Predicate<Environment> sandbox,
+            BiConsumer<Environment, Application> open, OperationWizards operations) {
         this.viewModel = viewModel;
         this.sandbox = sandbox;
         this.open = open;
+        this.operations = operations;
         grid.setId(ID);
         grid.setHgap(8);
         grid.setVgap(8);
         grid.getStyleClass().add("version-matrix");
         Label title = new Label("Version matrix");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label("Running version (image tag) of each application per environment, live. Select a cell to open the workload.");
+        Label hint = new Label("Running version (image tag) of each application per environment, live. Select a cell to open "
+                + "the workload; right-click it (or Shift+F10) to roll back, deploy, promote, restart or scale.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         VBox content = new VBox(12, title, hint, grid);
@@ -80,6 +105,16 @@ public final class VersionMatrixView {
     }
 
     private void render() {
+        if (!cells.isEmpty()) {
+            // The applications and environments are fixed: only the cells' contents change.
+            Instant now = Instant.now();
+            for (Application app : viewModel.applications()) {
+                for (Environment env : viewModel.environments()) {
+                    fill(cells.get("matrix-" + app.name() + "-" + env.name()), app, env, viewModel.cell(app, env), now);
+                }
+            }
+            return;
+        }
         grid.getChildren().clear();
         if (viewModel.applications().isEmpty() || viewModel.environments().isEmpty()) {
             Label none = new Label(viewModel.environments().isEmpty()
@@ -124,6 +159,38 @@ public final class VersionMatrixView {
     }
 
     private Button cell(Application app, Environment env, Cell cell, Instant now) {
+        Button button = new Button();
+        button.setId("matrix-" + app.name() + "-" + env.name());
+        button.getStyleClass().addAll(Styles.FLAT, "matrix-cell");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.setTooltip(new Tooltip());
+        button.setOnAction(e -> open.accept(env, app));
+        if (operations != null && !env.readOnly()) {
+            ContextMenu menu = operationsMenu(app, env);
+            // Shown by hand rather than with setContextMenu: the same way for the mouse, the
+            // context-menu key and Shift+F10 on every platform (and in headless tests).
+            button.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                if (e.getButton() == MouseButton.SECONDARY) {
+                    e.consume();
+                    menu.show(button, e.getScreenX(), e.getScreenY());
+                }
+            });
+            button.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                    e.consume();
+                    menu.show(button, Side.BOTTOM, 0, 0);
+                }
+            });
+            button.getProperties().put(MENU, menu);
+        }
+        cells.put(button.getId(), button);
+        fill(button, app, env, cell, now);
+        return button;
+    }
+
+    /** Updates a cell in place: a cell the user is pointing at (or has a menu open on) stays the same node. */
+    private static void fill(Button button, Application app, Environment env, Cell cell, Instant now) {
         Circle dot = new Circle(5);
         dot.getStyleClass().add(Css.stateClass(cell.health()));
         Label version = new Label(cell.version().isEmpty() ? "—" : cell.version(), dot);
@@ -136,18 +203,36 @@ public final class VersionMatrixView {
             d.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             box.getChildren().add(d);
         }
-        Button button = new Button(null, box);
-        button.setId("matrix-" + app.name() + "-" + env.name());
-        button.getStyleClass().addAll(Styles.FLAT, "matrix-cell");
+        button.setGraphic(box);
+        button.getStyleClass().removeAll(Css.HEALTH_FAILED, Css.HEALTH_DEGRADED);
         if (cell.health() == Health.FAILED) {
             button.getStyleClass().add(Css.HEALTH_FAILED);
         } else if (cell.health() == Health.DEGRADED) {
             button.getStyleClass().add(Css.HEALTH_DEGRADED);
         }
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.setAlignment(Pos.CENTER_LEFT);
-        button.setTooltip(new Tooltip(app.name() + " in " + env.name() + ": " + cell.health().name().toLowerCase()));
-        button.setOnAction(e -> open.accept(env, app));
-        return button;
+        button.getTooltip().setText(app.name() + " in " + env.name() + ": " + cell.health().name().toLowerCase());
+    }
+
+    /** Roll back, deploy, promote (from the environment to its left), restart, scale: each opens its wizard. */
+    private ContextMenu operationsMenu(Application app, Environment env) {
+        MenuItem rollback = item("Roll back…", Feather.ROTATE_CCW, "rollback",
+                () -> operations.open(WorkloadOperations.Operation.ROLLBACK, env, app));
+        MenuItem deploy = item("Deploy…", Feather.UPLOAD_CLOUD, "deploy",
+                () -> operations.open(WorkloadOperations.Operation.DEPLOY, env, app));
+        MenuItem promote = item("Promote here…", Feather.ARROW_RIGHT_CIRCLE, "promote", () -> operations.promote(env, app));
+        MenuItem restart = item("Restart…", Feather.REFRESH_CW, "restart",
+                () -> operations.open(WorkloadOperations.Operation.RESTART, env, app));
+        MenuItem scale = item("Scale…", Feather.MAXIMIZE_2, "scale",
+                () -> operations.open(WorkloadOperations.Operation.SCALE, env, app));
+        ContextMenu menu = new ContextMenu(rollback, deploy, promote, new SeparatorMenuItem(), restart, scale);
+        menu.setId("matrix-menu-" + app.name() + "-" + env.name());
+        return menu;
+    }
+
+    private static MenuItem item(String text, Feather icon, String id, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setId("matrix-" + id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 }

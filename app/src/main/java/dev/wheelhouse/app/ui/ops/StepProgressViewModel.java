@@ -57,8 +57,19 @@ public final class StepProgressViewModel {
     private OperationPlan plan;
     private CancelSignal cancel;
 
+    private final StepProgressViewModel batchWith;
+
     public StepProgressViewModel(UiExecutor executor) {
+        this(executor, null);
+    }
+
+    /**
+     * A progress whose events share another's batches (a linked operation, such as the rollback
+     * of a failed deploy): one queue keeps the two in the order the engine sent them.
+     */
+    public StepProgressViewModel(UiExecutor executor, StepProgressViewModel batchWith) {
         this.executor = Objects.requireNonNull(executor);
+        this.batchWith = batchWith;
     }
 
     /** Shows the plan's steps, all pending, before it runs. */
@@ -76,11 +87,23 @@ public final class StepProgressViewModel {
         summary.set("");
     }
 
-    /**
-     * Runs the plan through the engine on a background thread. {@code finished} gets the result
-     * on the FX thread (after the last step shows). Does nothing if already running.
-     */
+    /** How a wizard runs its plan: through the engine, with this listener and cancel signal. */
+    @FunctionalInterface
+    public interface Runner {
+        OperationResult run(OperationListener listener, CancelSignal cancel) throws Exception;
+    }
+
+    /** Runs the plan as it is, through the engine. */
     public void run(OperationEngine engine, OperationPlan plan, Consumer<OperationResult> finished) {
+        run(plan, (listener, signal) -> engine.run(plan, listener, signal), finished);
+    }
+
+    /**
+     * Runs a plan on a background thread; the runner passes {@link #listener()} (or a listener
+     * that delegates to it) to the engine. {@code finished} gets the result on the FX thread,
+     * after the last step shows. Does nothing if already running.
+     */
+    public void run(OperationPlan plan, Runner runner, Consumer<OperationResult> finished) {
         if (running.get()) {
             return;
         }
@@ -93,10 +116,10 @@ public final class StepProgressViewModel {
         OperationListener listener = listener();
         // Never cancelled through the executor: interrupting the engine mid-step would journal
         // a failure that did not happen; Cancel goes through the signal instead.
-        BackgroundTask.of("operation " + plan.kind().id(), () -> engine.run(plan, listener, signal))
+        BackgroundTask.of("operation " + plan.kind().id(), () -> runner.run(listener, signal))
                 .onSuccess(r -> {
                     drain();
-                    finish(r);
+                    complete(r);
                     if (finished != null) {
                         finished.accept(r);
                     }
@@ -104,8 +127,9 @@ public final class StepProgressViewModel {
                 .onFailure(t -> {
                     drain();
                     running.set(false);
+                    cancelling.set(false);
                     outcome.set(Outcome.FAILED);
-                    summary.set("The operation could not be journaled or run: " + UiExecutor.describe(t));
+                    summary.set(UiExecutor.describe(t));
                 })
                 .executeWith(executor);
     }
@@ -128,13 +152,22 @@ public final class StepProgressViewModel {
         return steps.stream().anyMatch(r -> r.phase() == StepPhase.EXECUTE && r.status() != null);
     }
 
-    private void finish(OperationResult r) {
+    /**
+     * Shows how an operation ended. {@link #run} calls it; a linked operation's progress (which
+     * has no runner of its own) is completed by its wizard.
+     */
+    public void complete(OperationResult r) {
         running.set(false);
         cancelling.set(false);
         operationId.set(r.operationId());
         result.set(r);
         outcome.set(r.outcome());
         summary.set(describe(r));
+    }
+
+    /** Replaces the end line with a fuller one (what was changed, where things stood). */
+    public void describeEnd(String text) {
+        summary.set(text);
     }
 
     /** "Succeeded (operation 12)", or the failure and where things stood. */
@@ -152,27 +185,39 @@ public final class StepProgressViewModel {
         };
     }
 
-    private OperationListener listener() {
+    /**
+     * The listener that shows the engine's events here. Operations with more to say (a rollout's
+     * pods) wrap it and send their extras through {@link #post}, so they share its batches.
+     */
+    public OperationListener listener() {
         return new OperationListener() {
             @Override
             public void operationStarted(long id, OperationPlan p) {
-                post(() -> operationId.set(id));
+                post(() -> {
+                    if (operationId.get() == 0 && p.equals(plan)) {
+                        operationId.set(id);
+                    }
+                });
             }
 
             @Override
             public void stepStarted(long id, int sequence, PlannedStep step) {
-                post(() -> update(step, StepStatus.STARTED, ""));
+                post(() -> update(id, step, StepStatus.STARTED, ""));
             }
 
             @Override
             public void stepFinished(long id, int sequence, PlannedStep step, StepStatus status, String output) {
-                post(() -> update(step, status, output));
+                post(() -> update(id, step, status, output));
             }
         };
     }
 
-    /** Engine thread: queue the change; one hop to the FX thread carries everything queued. */
-    private void post(Runnable change) {
+    /** Any thread: queue a change of FX state; one hop to the FX thread carries everything queued. */
+    public void post(Runnable change) {
+        if (batchWith != null) {
+            batchWith.post(change);
+            return;
+        }
         pending.add(change);
         if (hopScheduled.compareAndSet(false, true)) {
             executor.onUiThread(this::drain);
@@ -192,7 +237,11 @@ public final class StepProgressViewModel {
         }
     }
 
-    private void update(PlannedStep step, StepStatus status, String output) {
+    private void update(long id, PlannedStep step, StepStatus status, String output) {
+        // Steps of another operation (a linked rollback) belong to another progress view.
+        if (operationId.get() != 0 && id != operationId.get()) {
+            return;
+        }
         int index = plan == null ? -1 : plan.steps().indexOf(step);
         if (index < 0) {
             return;

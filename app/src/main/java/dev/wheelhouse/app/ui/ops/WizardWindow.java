@@ -150,6 +150,14 @@ public final class WizardWindow {
         content.setVvalue(0);
     }
 
+    /**
+     * Gives the keyboard to the page itself, so Enter reaches the primary button (a focused
+     * Cancel or Re-check would otherwise take it) and Tab goes on from the top of the page.
+     */
+    public void focusContent() {
+        content.requestFocus();
+    }
+
     /** The index of the page shown, for the crumbs. */
     public IntegerProperty pageProperty() {
         return page;

@@ -28,6 +28,9 @@ import dev.wheelhouse.app.ui.environments.RemoveEnvironmentViewModel;
 import dev.wheelhouse.app.ui.environments.WorkspaceStateView;
 import dev.wheelhouse.app.ui.environments.WorkspaceViewModel;
 import dev.wheelhouse.app.ui.hosts.HostsView;
+import dev.wheelhouse.app.ui.ops.OperationWizards;
+import dev.wheelhouse.app.ui.ops.OperationsActions;
+import dev.wheelhouse.app.ui.ops.WorkloadOperations;
 import dev.wheelhouse.app.ui.palette.CommandPaletteView;
 import dev.wheelhouse.app.ui.palette.CommandPaletteViewModel;
 import dev.wheelhouse.app.ui.tasks.UiExecutor;
@@ -35,6 +38,7 @@ import dev.wheelhouse.core.cluster.ClusterGateway;
 import dev.wheelhouse.core.cluster.PracticeSandbox;
 import dev.wheelhouse.core.workspace.Application;
 import dev.wheelhouse.core.workspace.Environment;
+import dev.wheelhouse.ops.RunMarkers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +77,7 @@ public final class MainWindow {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ActionRegistry actions = new ActionRegistry();
     private final SandboxViewModel sandbox;
+    private final OperationWizards operations;
     private Stage stage;
     private CommandPaletteView palette;
     private EnvironmentDetailView detail;
@@ -94,8 +99,24 @@ public final class MainWindow {
                 notices.post(Notices.Kind.DANGER, "The practice sandbox could not start", sandbox.messageProperty().get());
             }
         });
+        this.operations = new OperationWizards(new OperationWizards.Services(executor, () -> stage, history::store,
+                this::kubeconfigFor, services.kubeOperations(), workspace::isSandbox,
+                () -> List.copyOf(workspace.environments()), this::applications, notices, RunMarkers.in(services.dataDir())));
         registerActions();
+        OperationsActions.register(actions, operations, workspace.selectedProperty(), this::applications, () -> stage);
         workspace.environments().addListener((ListChangeListener<Environment>) c -> trackTargets());
+        // Operations a dead process left unfinished: looked for once the history is open, and
+        // again when the environments shown change (the workspace read, the sandbox opened).
+        history.stateProperty().addListener((obs, was, now) -> {
+            if (now == HistoryStatusViewModel.State.OPEN) {
+                operations.scanInterrupted();
+            }
+        });
+        workspace.environments().addListener((ListChangeListener<Environment>) c -> {
+            if (history.store().isPresent()) {
+                operations.scanInterrupted();
+            }
+        });
     }
 
     private void registerActions() {
@@ -256,7 +277,8 @@ public final class MainWindow {
         workspace.showSandbox(session.environments());
     }
 
-    private void openVersionMatrix() {
+    /** The workspace's applications, then the sandbox's (when it runs) that the workspace does not name. */
+    private List<Application> applications() {
         Map<String, Application> apps = new LinkedHashMap<>();
         if (workspace.workspace() != null) {
             workspace.workspace().applications().forEach(a -> apps.putIfAbsent(a.name(), a));
@@ -265,17 +287,30 @@ public final class MainWindow {
         if (session != null) {
             session.applications().forEach(a -> apps.putIfAbsent(a.name(), a));
         }
+        return List.copyOf(apps.values());
+    }
+
+    /** The sandbox's environments are changed through the sandbox's kubeconfig, the others through the user's. */
+    private java.nio.file.Path kubeconfigFor(Environment env) {
+        PracticeSandbox.Session session = sandboxSession;
+        if (session != null && workspace.isSandbox(env)) {
+            return session.kubeconfig();
+        }
+        return services.kubeconfig();
+    }
+
+    private void openVersionMatrix() {
         List<Environment> envs = new ArrayList<>(workspace.environments());
         // Left to right in the order of promotion.
         Collections.reverse(envs);
-        var viewModel = new VersionMatrixViewModel(List.copyOf(apps.values()), envs, this::gatewayFor, executor);
+        var viewModel = new VersionMatrixViewModel(applications(), envs, this::gatewayFor, executor);
         new VersionMatrixView(stage, viewModel, workspace::isSandbox, (env, app) -> {
             workspace.select(env.name());
             if (detail != null && detail.live() != null && app.workload() != null) {
                 detail.live().showWorkload(app.workload().kind().kind(), app.workload().name());
             }
             stage.toFront();
-        }).show();
+        }, operations).show();
     }
 
     private void dismissSandboxStarting() {
@@ -329,6 +364,7 @@ public final class MainWindow {
             detail.close();
         }
         executor.close();
+        Thread.ofVirtual().name("wheelhouse-close-operations").start(operations::close);
         Thread.ofVirtual().name("wheelhouse-stop-sandbox").start(sandbox::stop);
         Thread closer = Thread.ofVirtual().name("wheelhouse-close-history").start(history::close);
         try {
@@ -360,6 +396,19 @@ public final class MainWindow {
 
     public SandboxViewModel sandbox() {
         return sandbox;
+    }
+
+    /** Opens the operation wizards; the live views' buttons call it. */
+    public WorkloadOperations operations() {
+        return operations;
+    }
+
+    public OperationWizards wizards() {
+        return operations;
+    }
+
+    public Notices notices() {
+        return notices;
     }
 
     public EnvironmentDetailView detail() {

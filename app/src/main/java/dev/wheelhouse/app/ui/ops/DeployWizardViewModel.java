@@ -56,6 +56,8 @@ public final class DeployWizardViewModel {
         this.common = new KubeWizardCommon(target, operations, executor);
         this.promotable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(promotable));
         source.set(initial == null ? Source.IMAGE : initial);
+        // The application's own setting (kubernetes.rollbackOnFailure in the workspace) is the default.
+        common.rollbackOnFailureProperty().set(target.rollbackOnFailure());
         promotable.keySet().stream().findFirst().ifPresent(promoteFrom::set);
         imageProblem = Bindings.createStringBinding(() -> problem(image.get()), image);
         changeChosen = Bindings.createBooleanBinding(() -> source.get() == Source.IMAGE

@@ -589,6 +589,13 @@ class OperationWizardsFxTest {
             h.startStep(op, "watch");
             return op;
         });
+        // ...and its run marker, no longer locked by anyone (the OS dropped the lock with the process).
+        try {
+            java.nio.file.Files.createDirectories(dir.resolve("data").resolve("running"));
+            java.nio.file.Files.writeString(dir.resolve("data").resolve("running").resolve(id + ".lock"), "999999\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         sandbox.client().apps().deployments().inNamespace(ns).withName("checkout").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"checkout\",\"image\":\""
                         + image.substring(0, image.lastIndexOf(':')) + ":3.3.1\"}]}}}}");

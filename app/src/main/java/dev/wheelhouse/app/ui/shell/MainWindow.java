@@ -216,7 +216,7 @@ public final class MainWindow {
         detail = new EnvironmentDetailView(
                 new EnvironmentDetailViewModel(workspace.selectedProperty(), connections), actions,
                 env -> new EnvironmentLiveView(
-                        new EnvironmentLiveViewModel(env, gatewayFor(env), executor, connections), hostsFor(env)),
+                        new EnvironmentLiveViewModel(env, gatewayFor(env), executor, connections), hostsFor(env), operations()),
                 workspace::isSandbox,
                 env -> hostsFor(env).get());
         WorkspaceStateView state = new WorkspaceStateView(workspace, actions);

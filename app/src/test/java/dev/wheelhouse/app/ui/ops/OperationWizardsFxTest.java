@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheelhouse.app.AppServices;
 import dev.wheelhouse.app.InProcessSandbox;
 import dev.wheelhouse.app.ui.cluster.ClusterActions;
+import dev.wheelhouse.app.ui.cluster.EnvironmentLiveView;
 import dev.wheelhouse.app.ui.cluster.VersionMatrixView;
 import dev.wheelhouse.app.ui.common.Notices;
 import dev.wheelhouse.app.ui.environments.WorkspaceViewModel.Phase;
@@ -409,6 +410,30 @@ class OperationWizardsFxTest {
         assertThat(rollback.outcome()).as(rollback.steps().toString()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(rollback.reason()).contains("operation " + deploy.id());
         assertThat(summary(wizard)).contains("rolled back (operation " + rollback.id() + ")");
+    }
+
+    @Test
+    void theWorkloadPanesRollBackButtonInTheMainWindowOpensTheWizard(FxRobot robot) {
+        ready();
+        // TestFX may have hidden the main window after an earlier test: show it as a user sees it.
+        onFx(() -> {
+            window.stage().show();
+            window.workspace().select("sandbox-staging");
+            return null;
+        });
+        until("the live view of sandbox-staging shows", () -> window.stage().getScene().getRoot()
+                .lookupAll("*").stream().anyMatch(n -> n instanceof EnvironmentLiveView));
+        EnvironmentLiveView live = onFx(() -> (EnvironmentLiveView) window.stage().getScene().getRoot().lookupAll("*").stream()
+                .filter(n -> n instanceof EnvironmentLiveView).findFirst().orElseThrow());
+        onFx(() -> {
+            live.showWorkload("Deployment", "storefront");
+            return null;
+        });
+        until("storefront's pane is open", () -> live.detail() != null);
+        click(robot, window.stage(), "workload-action-rollback");
+        Stage wizard = wizard(RollbackWizardView.TITLE_PREFIX + "storefront — sandbox-staging");
+        assertThat(onFx(wizard::isShowing)).isTrue();
+        assertThat(operations("sandbox-staging", "storefront")).as("nothing journaled while it is only looked at").isEmpty();
     }
 
     @Test

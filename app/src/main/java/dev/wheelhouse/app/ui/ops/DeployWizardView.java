@@ -162,39 +162,13 @@ public final class DeployWizardView {
             case RUN -> true;
         }, page, viewModel.changeChosenProperty(), viewModel.proposalProperty(), common.preflightPassedProperty(),
                 common.confirm().confirmableProperty()));
-        next.visibleProperty().bind(page.isNotEqualTo(Page.RUN));
-        back.visibleProperty().bind(page.isNotEqualTo(Page.RUN));
-        back.disableProperty().bind(page.isEqualTo(Page.CHANGE));
-        page.addListener((obs, was, now) -> {
-            next.getStyleClass().remove(Styles.DANGER);
-            if (now == Page.CONFIRM) {
-                next.getStyleClass().add(Styles.DANGER);
-            }
-        });
-        cancel.textProperty().bind(Bindings.createStringBinding(() -> page.get() != Page.RUN ? "Cancel"
-                : common.progress().runningProperty().get() ? (common.progress().cancellingProperty().get() ? "Cancelling…" : "Cancel")
-                : "Close", page, common.progress().runningProperty(), common.progress().cancellingProperty()));
+        KubePages.bindSharedButtons(window, common, page);
     }
 
     private void show(Page page) {
-        window.pageProperty().set(page.ordinal());
-        switch (page) {
-            case CHANGE -> {
-                window.setContent(changePage);
-                image.requestFocus();
-            }
-            case PREFLIGHT -> {
-                window.setContent(preflightPage);
-                window.focusContent();
-            }
-            case CONFIRM -> {
-                window.setContent(confirmPage);
-                confirm.focusFirstField();
-            }
-            case RUN -> {
-                window.setContent(runPage);
-                window.cancelButton().requestFocus();
-            }
+        if (!KubePages.showSharedPage(window, page, preflightPage, confirmPage, confirm, runPage)) {
+            window.setContent(changePage);
+            image.requestFocus();
         }
     }
 

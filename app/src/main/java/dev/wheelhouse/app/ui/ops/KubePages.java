@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -33,6 +34,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * diff, the preflight findings with their remedies, the confirmation and the run.
  */
 final class KubePages {
+    /** The positions of the shared pages in every Kubernetes wizard (its own first page is 0). */
+    private static final int PREFLIGHT = 1;
+    private static final int CONFIRM = 2;
+    private static final int RUN = 3;
     static final String ID_ERROR = "wizard-error";
     static final String ID_FINDINGS = "preflight-findings";
     static final String ID_RESUME = "preflight-resume";
@@ -262,5 +267,57 @@ final class KubePages {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("pod-row");
         return row;
+    }
+
+    /**
+     * The wizard-frame behaviour every Kubernetes wizard shares. Their pages are in the same
+     * order — their own first page, preflight, confirm, run — so the page's position says which:
+     * Back is off on the first page, Next is the red button on confirm, and on the run page
+     * Next and Back go while Cancel becomes Close once the operation has ended.
+     */
+    static void bindSharedButtons(WizardWindow window, KubeWizardCommon common, ObservableValue<? extends Enum<?>> page) {
+        var next = window.nextButton();
+        var back = window.backButton();
+        var cancel = window.cancelButton();
+        var onRun = Bindings.createBooleanBinding(() -> page.getValue().ordinal() == RUN, page);
+        next.visibleProperty().bind(onRun.not());
+        back.visibleProperty().bind(onRun.not());
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> page.getValue().ordinal() == 0, page));
+        page.addListener((obs, was, now) -> {
+            next.getStyleClass().remove(Styles.DANGER);
+            if (now.ordinal() == CONFIRM) {
+                next.getStyleClass().add(Styles.DANGER);
+            }
+        });
+        cancel.textProperty().bind(Bindings.createStringBinding(() -> page.getValue().ordinal() != RUN ? "Cancel"
+                : common.progress().runningProperty().get() ? (common.progress().cancellingProperty().get() ? "Cancelling…" : "Cancel")
+                : "Close", page, common.progress().runningProperty(), common.progress().cancellingProperty()));
+    }
+
+    /**
+     * Shows one of the shared pages (preflight, confirm, run) with the focus where the keyboard
+     * needs it; returns false for the wizard's own first page, which the wizard shows itself.
+     */
+    static boolean showSharedPage(WizardWindow window, Enum<?> page, VBox preflightPage, VBox confirmPage,
+                                  ConfirmStepView confirm, VBox runPage) {
+        window.pageProperty().set(page.ordinal());
+        switch (page.ordinal()) {
+            case PREFLIGHT -> {
+                window.setContent(preflightPage);
+                window.focusContent();
+            }
+            case CONFIRM -> {
+                window.setContent(confirmPage);
+                confirm.focusFirstField();
+            }
+            case RUN -> {
+                window.setContent(runPage);
+                window.cancelButton().requestFocus();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 }

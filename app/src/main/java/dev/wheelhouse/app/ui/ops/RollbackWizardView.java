@@ -17,8 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The rollback wizard's window: revisions and diff, preflight, confirm, run. Enter goes on (the
@@ -174,39 +172,13 @@ public final class RollbackWizardView {
             case RUN -> true;
         }, page, common.loadingProperty(), viewModel.revisionChosenProperty(), common.preflightPassedProperty(),
                 common.confirm().confirmableProperty()));
-        next.visibleProperty().bind(page.isNotEqualTo(Page.RUN));
-        back.visibleProperty().bind(page.isNotEqualTo(Page.RUN));
-        back.disableProperty().bind(page.isEqualTo(Page.REVISIONS));
-        page.addListener((obs, was, now) -> {
-            next.getStyleClass().remove(Styles.DANGER);
-            if (now == Page.CONFIRM) {
-                next.getStyleClass().add(Styles.DANGER);
-            }
-        });
-        cancel.textProperty().bind(Bindings.createStringBinding(() -> page.get() != Page.RUN ? "Cancel"
-                : common.progress().runningProperty().get() ? (common.progress().cancellingProperty().get() ? "Cancelling…" : "Cancel")
-                : "Close", page, common.progress().runningProperty(), common.progress().cancellingProperty()));
+        KubePages.bindSharedButtons(window, common, page);
     }
 
     private void show(Page page) {
-        window.pageProperty().set(page.ordinal());
-        switch (page) {
-            case REVISIONS -> {
-                window.setContent(revisionsPage);
-                revisions.requestFocus();
-            }
-            case PREFLIGHT -> {
-                window.setContent(preflightPage);
-                window.focusContent();
-            }
-            case CONFIRM -> {
-                window.setContent(confirmPage);
-                confirm.focusFirstField();
-            }
-            case RUN -> {
-                window.setContent(runPage);
-                window.cancelButton().requestFocus();
-            }
+        if (!KubePages.showSharedPage(window, page, preflightPage, confirmPage, confirm, runPage)) {
+            window.setContent(revisionsPage);
+            revisions.requestFocus();
         }
     }
 

@@ -37,15 +37,13 @@ final class HostOpsConsole {
     enum Part { HOSTS, WORKLOAD }
 
     private final GlobalOptions global;
-    private final String command;
     private final PrintWriter out;
-    private final PrintWriter err;
+    private final OpsStderr stderr;
 
     HostOpsConsole(GlobalOptions global, String command, PrintWriter out, PrintWriter err) {
         this.global = global;
-        this.command = command;
         this.out = out;
-        this.err = err;
+        this.stderr = new OpsStderr(command, err);
     }
 
     /**
@@ -114,11 +112,11 @@ final class HostOpsConsole {
                         List<String> unreachable = op.fleet().inspect();
                         String plan = describe(op);
                         if (!yes && !env.name().equals(confirm)) {
-                            return bad("would " + what + " on " + plan
+                            return stderr.bad("would " + what + " on " + plan
                                     + (unreachable.isEmpty() ? "" : "; not reachable now: " + String.join("; ", unreachable))
                                     + "; pass --yes to do it (nothing was changed)");
                         }
-                        progress(what + " on " + plan);
+                        stderr.progress(what + " on " + plan);
                         HostOperation.Result result = op.run(engine, new Progress(), CancelSignal.none());
                         for (HostFleet.HostOutcome host : result.hosts()) {
                             out.println("  " + host.describe());
@@ -142,7 +140,7 @@ final class HostOpsConsole {
                 }
             }
         } catch (OpsInputException e) {
-            return bad(e.getMessage() + (e.getMessage().contains("nothing was changed") ? "" : " (nothing was changed)"));
+            return stderr.bad(e.getMessage() + (e.getMessage().contains("nothing was changed") ? "" : " (nothing was changed)"));
         }
     }
 
@@ -170,24 +168,11 @@ final class HostOpsConsole {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private void progress(String line) {
-        err.println("wheelhouse " + command + ": " + line);
-        err.flush();
-    }
-
-    private int bad(String message) {
-        err.println("wheelhouse " + command + ": " + message);
-        err.flush();
-        return ExitCodes.BAD_INPUT;
-    }
-
     /** Each step on stderr as it ends. */
     private final class Progress implements OperationListener {
         @Override
         public void stepFinished(long id, int sequence, PlannedStep step, StepStatus status, String output) {
-            err.println("[" + step.name() + "] " + status.name().toLowerCase(Locale.ROOT)
-                    + (output.isEmpty() ? "" : ": " + output.replace("\n", "\n    ")));
-            err.flush();
+            stderr.step(step, status, output);
         }
     }
 }

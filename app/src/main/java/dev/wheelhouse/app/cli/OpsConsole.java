@@ -29,15 +29,13 @@ import java.util.List;
  */
 final class OpsConsole {
     private final GlobalOptions global;
-    private final String command;
     private final PrintWriter out;
-    private final PrintWriter err;
+    private final OpsStderr stderr;
 
     OpsConsole(GlobalOptions global, String command, PrintWriter out, PrintWriter err) {
         this.global = global;
-        this.command = command;
         this.out = out;
-        this.err = err;
+        this.stderr = new OpsStderr(command, err);
     }
 
     /** What a command does once the target is resolved: propose, prepare and (with --yes) run. */
@@ -59,16 +57,16 @@ final class OpsConsole {
                     return ExitCodes.DONE;
                 }
                 if (!yes) {
-                    return bad("would " + prepared.summary() + diff(prepared) + "; pass --yes to do it (nothing was changed)");
+                    return stderr.bad("would " + prepared.summary() + diff(prepared) + "; pass --yes to do it (nothing was changed)");
                 }
-                progress(prepared.summary());
+                stderr.progress(prepared.summary());
                 KubeRun run = ops.run(prepared, new Progress(), CancelSignal.none());
                 out.println(run.summary());
                 out.flush();
                 return run.verified() ? ExitCodes.DONE : ExitCodes.FAILED;
             }
         } catch (OpsInputException | RolloutRefusedException | LockHeldException e) {
-            return bad(e.getMessage() + (e.getMessage().contains("nothing was changed") || e.getMessage().contains("nothing to")
+            return stderr.bad(e.getMessage() + (e.getMessage().contains("nothing was changed") || e.getMessage().contains("nothing to")
                     ? "" : " (nothing was changed)"));
         }
     }
@@ -84,41 +82,26 @@ final class OpsConsole {
         return p.diff().isEmpty() ? "" : " [" + String.join("; ", p.diff().stream().map(l -> l.describe()).toList()) + "]";
     }
 
-    private void progress(String line) {
-        err.println("wheelhouse " + command + ": " + line);
-        err.flush();
-    }
-
-    private int bad(String message) {
-        err.println("wheelhouse " + command + ": " + message);
-        err.flush();
-        return ExitCodes.BAD_INPUT;
-    }
-
     /** Steps, rollout lines and pod changes on stderr, as they happen. */
     private final class Progress implements KubeListener {
         @Override
         public void stepFinished(long id, int sequence, PlannedStep step, StepStatus status, String output) {
-            err.println("[" + step.name() + "] " + status.name().toLowerCase(java.util.Locale.ROOT)
-                    + (output.isEmpty() ? "" : ": " + output));
-            err.flush();
+            stderr.step(step, status, output);
         }
 
         @Override
         public void rollout(long id, RolloutStatus status) {
-            err.println("  " + status.message());
-            err.flush();
+            stderr.detail(status.message());
         }
 
         @Override
         public void pods(long id, List<PodState> pods) {
-            err.println("  pods: " + String.join("; ", pods.stream().map(PodState::describe).toList()));
-            err.flush();
+            stderr.detail("pods: " + String.join("; ", pods.stream().map(PodState::describe).toList()));
         }
 
         @Override
         public void rollingBack(long failedId, PreparedOperation rollback) {
-            progress("operation " + failedId + " failed: " + rollback.summary());
+            stderr.progress("operation " + failedId + " failed: " + rollback.summary());
         }
     }
 }

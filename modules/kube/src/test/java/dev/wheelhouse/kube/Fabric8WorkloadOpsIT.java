@@ -180,10 +180,12 @@ class Fabric8WorkloadOpsIT {
         assertThat(deployments.get().getSpec().getReplicas()).isEqualTo(3);
         assertThat(deployments.get().getMetadata().getLabels()).containsEntry("touched", "1");
 
-        // Someone keeps changing it: two 409s, and nothing of ours is written.
+        // Someone keeps changing it: two 409s, and nothing of ours is written. Each change must
+        // really change the object ("touched" is already "1"): a patch that changes nothing
+        // leaves the resourceVersion as it was, and then there is no conflict.
         AtomicInteger n = new AtomicInteger();
         rollouts.beforeEachWrite(r -> deployments.patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"metadata\":{\"labels\":{\"touched\":\"" + n.incrementAndGet() + "\"}}}"));
+                "{\"metadata\":{\"labels\":{\"touched\":\"again-" + n.incrementAndGet() + "\"}}}"));
         assertThatThrownBy(() -> rollouts.scale(checkout, 5))
                 .isInstanceOf(RolloutRefusedException.class)
                 .hasMessage("deployment/checkout in namespace " + dev + " changed while it was being written, twice (409 Conflict):"

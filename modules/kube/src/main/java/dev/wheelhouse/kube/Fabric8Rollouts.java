@@ -13,8 +13,11 @@ import dev.wheelhouse.core.ops.RolloutStatus;
 import dev.wheelhouse.core.ops.WorkloadRef;
 import dev.wheelhouse.core.ops.WorkloadState;
 import dev.wheelhouse.core.workspace.WorkloadKind;
+import dev.wheelhouse.kube.render.Selectors;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -25,6 +28,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -134,8 +138,7 @@ public final class Fabric8Rollouts implements RolloutGateway {
                     owners.add(rs.getMetadata().getUid());
                 }
             }
-            var pods = w.selector().isEmpty() ? t.client().pods().inNamespace(t.ns()).list().getItems()
-                    : t.client().pods().inNamespace(t.ns()).withLabels(w.selector()).list().getItems();
+            var pods = selected(t.client().pods().inNamespace(t.ns()), w.selector());
             List<PodState> out = new ArrayList<>();
             for (Pod p : pods) {
                 if (controlledByAny(p, owners)) {
@@ -340,8 +343,7 @@ public final class Fabric8Rollouts implements RolloutGateway {
     }
 
     private List<ReplicaSet> replicaSets(Target t, Workload w) {
-        var sets = w.selector().isEmpty() ? t.client().apps().replicaSets().inNamespace(t.ns()).list().getItems()
-                : t.client().apps().replicaSets().inNamespace(t.ns()).withLabels(w.selector()).list().getItems();
+        var sets = selected(t.client().apps().replicaSets().inNamespace(t.ns()), w.selector());
         String uid = w.object().getMetadata().getUid();
         return sets.stream().filter(rs -> ownedBy(rs, uid)).toList();
     }
@@ -362,8 +364,7 @@ public final class Fabric8Rollouts implements RolloutGateway {
     }
 
     private List<ControllerRevision> ownedControllerRevisions(Target t, Workload w) {
-        var all = w.selector().isEmpty() ? t.client().apps().controllerRevisions().inNamespace(t.ns()).list().getItems()
-                : t.client().apps().controllerRevisions().inNamespace(t.ns()).withLabels(w.selector()).list().getItems();
+        var all = selected(t.client().apps().controllerRevisions().inNamespace(t.ns()), w.selector());
         String uid = w.object().getMetadata().getUid();
         return all.stream().filter(r -> controlledBy(r, uid)).toList();
     }
@@ -495,7 +496,7 @@ public final class Fabric8Rollouts implements RolloutGateway {
     // ---- access to one workload ------------------------------------------------------------
 
     /** A workload's object and the parts of it every kind has. */
-    private record Workload(HasMetadata object, PodTemplateSpec template, Map<String, String> selector, boolean paused,
+    private record Workload(HasMetadata object, PodTemplateSpec template, LabelSelector selector, boolean paused,
                             Integer historyLimit, int replicas) {}
 
     /** One workload of one context and namespace, with its client. */
@@ -520,21 +521,27 @@ public final class Fabric8Rollouts implements RolloutGateway {
                         + " \"" + ref.name() + "\" not found in namespace " + ns + " (context " + context + ")");
             }
             return switch (o) {
-                case Deployment d -> new Workload(d, d.getSpec().getTemplate(), labels(d.getSpec().getSelector()),
+                case Deployment d -> new Workload(d, d.getSpec().getTemplate(), d.getSpec().getSelector(),
                         Boolean.TRUE.equals(d.getSpec().getPaused()), d.getSpec().getRevisionHistoryLimit(),
                         d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas());
-                case StatefulSet s -> new Workload(s, s.getSpec().getTemplate(), labels(s.getSpec().getSelector()), false,
+                case StatefulSet s -> new Workload(s, s.getSpec().getTemplate(), s.getSpec().getSelector(), false,
                         s.getSpec().getRevisionHistoryLimit(), s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas());
-                case DaemonSet d -> new Workload(d, d.getSpec().getTemplate(), labels(d.getSpec().getSelector()), false,
+                case DaemonSet d -> new Workload(d, d.getSpec().getTemplate(), d.getSpec().getSelector(), false,
                         d.getSpec().getRevisionHistoryLimit(),
                         d.getStatus() == null || d.getStatus().getDesiredNumberScheduled() == null ? 0 : d.getStatus().getDesiredNumberScheduled());
                 default -> throw new IllegalStateException("not a workload: " + o.getKind());
             };
         }
+    }
 
-        private static Map<String, String> labels(io.fabric8.kubernetes.api.model.LabelSelector s) {
-            return s == null || s.getMatchLabels() == null ? Map.of() : s.getMatchLabels();
-        }
+    /**
+     * The objects the workload's whole selector (matchLabels and matchExpressions) picks, as the
+     * API server filters them for kubectl; the callers then keep those the workload owns.
+     */
+    private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> List<T> selected(
+            FilterWatchListDeletable<T, L, R> all, LabelSelector selector) {
+        boolean everything = selector == null || Selectors.of(selector).isEmpty();
+        return (everything ? all : all.withLabelSelector(selector)).list().getItems();
     }
 
     private <T> T call(Target t, String verb, String resource, java.util.function.Supplier<T> read) {

@@ -1,5 +1,6 @@
 package dev.wheelhouse.kube;
 
+import dev.wheelhouse.core.cluster.LabelSelector;
 import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.cluster.WorkloadDetails;
 import dev.wheelhouse.core.ops.Revision;
@@ -7,16 +8,15 @@ import dev.wheelhouse.core.ops.RolloutGateway;
 import dev.wheelhouse.core.ops.RolloutRefusedException;
 import dev.wheelhouse.core.ops.WorkloadRef;
 import dev.wheelhouse.core.workspace.WorkloadKind;
+import dev.wheelhouse.kube.render.Selectors;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads one workload or pod for its detail pane: its revisions as the operations read them
@@ -45,22 +45,22 @@ final class WorkloadReader {
             return switch (key.kind()) {
                 case "Deployment" -> {
                     var d = found(client.apps().deployments().inNamespace(key.namespace()).withName(key.name()).get(), what);
-                    yield new WorkloadDetails(key, matchLabels(d.getSpec().getSelector()), revisions(key, WorkloadKind.DEPLOYMENT),
+                    yield new WorkloadDetails(key, Selectors.of(d.getSpec().getSelector()), revisions(key, WorkloadKind.DEPLOYMENT),
                             containers(d.getSpec().getTemplate()), yaml(client, d));
                 }
                 case "StatefulSet" -> {
                     var s = found(client.apps().statefulSets().inNamespace(key.namespace()).withName(key.name()).get(), what);
-                    yield new WorkloadDetails(key, matchLabels(s.getSpec().getSelector()), revisions(key, WorkloadKind.STATEFULSET),
+                    yield new WorkloadDetails(key, Selectors.of(s.getSpec().getSelector()), revisions(key, WorkloadKind.STATEFULSET),
                             containers(s.getSpec().getTemplate()), yaml(client, s));
                 }
                 case "DaemonSet" -> {
                     var s = found(client.apps().daemonSets().inNamespace(key.namespace()).withName(key.name()).get(), what);
-                    yield new WorkloadDetails(key, matchLabels(s.getSpec().getSelector()), revisions(key, WorkloadKind.DAEMONSET),
+                    yield new WorkloadDetails(key, Selectors.of(s.getSpec().getSelector()), revisions(key, WorkloadKind.DAEMONSET),
                             containers(s.getSpec().getTemplate()), yaml(client, s));
                 }
                 case "Pod" -> {
                     var p = found(client.pods().inNamespace(key.namespace()).withName(key.name()).get(), what);
-                    yield new WorkloadDetails(key, Map.of(), List.of(), containers(p.getSpec()), yaml(client, p));
+                    yield new WorkloadDetails(key, LabelSelector.NOTHING, List.of(), containers(p.getSpec()), yaml(client, p));
                 }
                 default -> throw new IllegalArgumentException("no detail pane for a " + key.kind() + " (" + key + ")");
             };
@@ -82,10 +82,6 @@ final class WorkloadReader {
             throw new IllegalStateException(what + " no longer exists");
         }
         return object;
-    }
-
-    private static Map<String, String> matchLabels(LabelSelector selector) {
-        return selector == null || selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
     }
 
     private static List<String> containers(PodTemplateSpec template) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.wheelhouse.core.cluster.LabelSelector;
 import dev.wheelhouse.core.cluster.PodLogRequest;
 import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.cluster.WorkloadDetails;
@@ -13,12 +14,15 @@ import dev.wheelhouse.core.ops.Revision;
 import dev.wheelhouse.sandbox.Denial;
 import dev.wheelhouse.sandbox.Sandbox;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +54,7 @@ class WorkloadDetailsIT {
     @Test
     void aDeploymentsRevisionsSelectorContainersAndYamlWithoutManagedFields() {
         WorkloadDetails d = gateway.details(new RowKey(CTX, "Deployment", "shop-staging", "storefront"));
-        assertThat(d.selector()).containsEntry("app", "storefront");
+        assertThat(d.selector().matchLabels()).containsEntry("app", "storefront");
         assertThat(d.containers()).containsExactly("storefront");
         assertThat(d.revisions()).hasSizeGreaterThan(1);
         assertThat(d.revisions()).filteredOn(Revision::current).singleElement()
@@ -67,9 +71,38 @@ class WorkloadDetailsIT {
         Pod pod = sandbox.client().pods().inNamespace("shop-dev").withLabel("app", "orders-db").list().getItems().getFirst();
         WorkloadDetails p = gateway.details(new RowKey(CTX, "Pod", "shop-dev", pod.getMetadata().getName()));
         assertThat(p.revisions()).isEmpty();
-        assertThat(p.selector()).isEmpty();
+        assertThat(p.selector()).isEqualTo(LabelSelector.NOTHING);
         assertThat(p.containers()).isNotEmpty();
         assertThat(s.selects(pod.getMetadata().getLabels())).isTrue();
+    }
+
+    @Test
+    void aSelectorWithExpressionsPicksItsPodsAndRevisionsAndNotTheLookalikes() {
+        String ns = "shop-dev";
+        Map<String, String> podLabels = Map.of("app", "exprs", "track", "stable");
+        sandbox.client().apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("exprs").withNamespace(ns).endMetadata()
+                .withNewSpec().withReplicas(2)
+                .withNewSelector().addToMatchLabels("app", "exprs")
+                .addNewMatchExpression().withKey("track").withOperator("In").withValues("stable", "beta").endMatchExpression()
+                .addNewMatchExpression().withKey("legacy").withOperator("DoesNotExist").endMatchExpression()
+                .endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(podLabels).endMetadata()
+                .withNewSpec().addNewContainer().withName("exprs").withImage("shop/exprs:1.0").endContainer().endSpec()
+                .endTemplate().endSpec().build()).create();
+        for (var lookalike : List.of(Map.of("app", "exprs", "track", "canary"), Map.of("app", "exprs", "track", "stable", "legacy", "yes"))) {
+            sandbox.client().pods().inNamespace(ns).resource(new PodBuilder()
+                    .withNewMetadata().withGenerateName("lookalike-").withNamespace(ns).withLabels(lookalike).endMetadata()
+                    .withNewSpec().addNewContainer().withName("x").withImage("shop/exprs:1.0").endContainer().endSpec().build()).create();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> sandbox.client().pods().inNamespace(ns).withLabel("app", "exprs").list()
+                .getItems().size() == 4);
+
+        WorkloadDetails d = gateway.details(new RowKey(CTX, "Deployment", ns, "exprs"));
+        assertThat(d.revisions()).as("ReplicaSets listed with the whole selector").singleElement().satisfies(r -> assertThat(r.current()).isTrue());
+        List<String> picked = sandbox.client().pods().inNamespace(ns).withLabel("app", "exprs").list().getItems().stream()
+                .filter(p -> d.selects(p.getMetadata().getLabels())).map(p -> p.getMetadata().getName()).toList();
+        assertThat(picked).hasSize(2).allMatch(n -> n.startsWith("exprs-"));
     }
 
     @Test

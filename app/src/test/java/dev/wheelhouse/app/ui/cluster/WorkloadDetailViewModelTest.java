@@ -15,6 +15,7 @@ import dev.wheelhouse.core.cluster.ClusterSubscription;
 import dev.wheelhouse.core.cluster.Health;
 import dev.wheelhouse.core.cluster.Inventory;
 import dev.wheelhouse.core.cluster.KindInfo;
+import dev.wheelhouse.core.cluster.LabelSelector;
 import dev.wheelhouse.core.cluster.MetricsSnapshot;
 import dev.wheelhouse.core.cluster.PodLogRequest;
 import dev.wheelhouse.core.cluster.ResourceRow;
@@ -47,7 +48,7 @@ class WorkloadDetailViewModelTest {
         @Override
         public WorkloadDetails details(RowKey key) {
             reads++;
-            return new WorkloadDetails(key, Map.of("app", "checkout"), List.of(
+            return new WorkloadDetails(key, LabelSelector.ofLabels(Map.of("app", "checkout")), List.of(
                     new Revision(1, "checkout-aaa", List.of("app=shop/checkout:1.0"), "", T0, 0, false),
                     new Revision(2, "checkout-bbb", List.of("app=shop/checkout:1.1"), "hotfix", T0, 2, true)),
                     List.of("app", "sidecar"), "kind: Deployment\n");

@@ -11,36 +11,38 @@ import java.util.TreeMap;
 public final class Selectors {
     private Selectors() {}
 
-    /** A null selector selects nothing; an empty one selects everything (as the API reads them). */
-    public static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    /**
+     * The API's selector as the domain's {@link dev.wheelhouse.core.cluster.LabelSelector}, which
+     * holds the matching rule: null is {@code NOTHING}, and so is an invalid one (an unknown
+     * operator, In without values), as Kubernetes' controllers treat a selector they cannot parse.
+     */
+    public static dev.wheelhouse.core.cluster.LabelSelector of(LabelSelector selector) {
         if (selector == null) {
-            return false;
+            return dev.wheelhouse.core.cluster.LabelSelector.NOTHING;
         }
-        Map<String, String> l = labels == null ? Map.of() : labels;
-        if (selector.getMatchLabels() != null) {
-            for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-                if (!e.getValue().equals(l.get(e.getKey()))) {
-                    return false;
+        try {
+            List<dev.wheelhouse.core.cluster.LabelSelector.Requirement> requirements = new ArrayList<>();
+            if (selector.getMatchExpressions() != null) {
+                for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+                    requirements.add(new dev.wheelhouse.core.cluster.LabelSelector.Requirement(r.getKey(),
+                            dev.wheelhouse.core.cluster.LabelSelector.Operator.of(r.getOperator()), r.getValues()));
                 }
             }
-        }
-        if (selector.getMatchExpressions() != null) {
-            for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-                String value = l.get(r.getKey());
-                List<String> values = r.getValues() == null ? List.of() : r.getValues();
-                boolean ok = switch (r.getOperator()) {
-                    case "In" -> value != null && values.contains(value);
-                    case "NotIn" -> value == null || !values.contains(value);
-                    case "Exists" -> l.containsKey(r.getKey());
-                    case "DoesNotExist" -> !l.containsKey(r.getKey());
-                    default -> false;
-                };
-                if (!ok) {
-                    return false;
+            Map<String, String> labels = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+            for (Map.Entry<String, String> e : labels.entrySet()) {
+                if (e.getKey() == null || e.getValue() == null) {
+                    return dev.wheelhouse.core.cluster.LabelSelector.NOTHING;
                 }
             }
+            return dev.wheelhouse.core.cluster.LabelSelector.of(labels, requirements);
+        } catch (IllegalArgumentException | NullPointerException e) { // NPE: a null among the values
+            return dev.wheelhouse.core.cluster.LabelSelector.NOTHING;
         }
-        return true;
+    }
+
+    /** Whether the selector picks an object with these labels ({@link #of} says how null and invalid ones read). */
+    public static boolean matches(LabelSelector selector, Map<String, String> labels) {
+        return of(selector).matches(labels);
     }
 
     /** metav1.FormatLabelSelector: requirements sorted by key; the empty selector (everything) prints as "<none>". */

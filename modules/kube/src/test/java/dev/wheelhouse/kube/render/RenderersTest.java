@@ -258,16 +258,58 @@ class RenderersTest {
         assertThat(render(ResourceKinds.NETWORK_POLICY, "networkpolicies.json", "default-deny", related).cells())
                 .containsExactly("default-deny", "<none>", "10", "deny all", "(not restricted)", "2026-01-01T09:00:00Z");
         ResourceRow web = render(ResourceKinds.NETWORK_POLICY, "networkpolicies.json", "web-from-frontend", related);
-        assertThat(web.cells()).containsExactly("web-from-frontend", "app=web", "1",
+        assertThat(web.cells()).containsExactly("web-from-frontend", "app=web", "2",
                 "from pods app=frontend, pods role=gateway in namespaces team=shop on 8080/TCP, metrics/TCP; "
                         + "from cidr 10.0.0.0/8 except 10.0.5.0/24",
                 "to pods app=db on 5432/TCP; to anywhere on 53/UDP, 30000-32767/TCP",
                 "2026-01-01T09:00:00Z");
         assertThat(web.status()).isEqualTo("Ingress,Egress");
         assertThat(render(ResourceKinds.NETWORK_POLICY, "networkpolicies.json", "allow-all-egress", related).cells())
-                .containsExactly("allow-all-egress", "!legacy,tier in (api,batch)", "0", "from all namespaces", "allow all",
+                .containsExactly("allow-all-egress", "!legacy,tier in (api,batch)", "3", "from all namespaces", "allow all",
                         "2026-01-01T09:00:00Z");
         assertThat(render(ResourceKinds.NETWORK_POLICY, "networkpolicies.json", "default-deny", Related.NONE).cell(2)).isEqualTo("?");
+    }
+
+    /** Pod labels of shop-dev: web-x2x4k, web-old-1 (tier web): app=web; api-crash (track stable, tier api),
+     *  mesh-app (track canary, tier api), db-setup: app=api; worker-pull: tier batch, track stable;
+     *  migrate: tier batch, legacy; cache-oom: tier cache; two pods have none. */
+    @Test
+    void networkPolicySelectorsPickPodsByEveryOperator() {
+        Related related = Fixtures.shopDev();
+        // In AND DoesNotExist: tier api or batch, without the legacy label (migrate has it)
+        assertThat(selectedBy("allow-all-egress", related)).isEqualTo("3");
+        // NotIn also picks pods without the label at all
+        assertThat(selectedBy("not-stable", related)).isEqualTo("8");
+        assertThat(selectedBy("tiered", related)).isEqualTo("6");
+        // matchLabels AND an expression: app=web without a tier
+        assertThat(selectedBy("web-untiered", related)).isEqualTo("1");
+        // an operator the API does not know makes the selector invalid: it picks nothing, and prints as written
+        ResourceRow bad = render(ResourceKinds.NETWORK_POLICY, "networkpolicies.json", "bad-operator", related);
+        assertThat(bad.cells().subList(1, 3)).containsExactly("tier Gt", "0");
+    }
+
+    private static String selectedBy(String policy, Related related) {
+        return render(ResourceKinds.NETWORK_POLICY, "networkpolicies.json", policy, related).cell(2);
+    }
+
+    @Test
+    void workloadSelectorsPickTheirPodsByLabelsAndExpressions() {
+        List<Pod> pods = Fixtures.load("pods.json", Pod.class);
+        List<Deployment> deployments = Fixtures.load("deployments.json", Deployment.class);
+        // api: app=api AND track in (stable,canary); db-setup has app=api but no track
+        assertThat(podsOf(Fixtures.named(deployments, "api"), pods)).containsExactly("api-5f6d7c8b9-crash", "mesh-app");
+        assertThat(podsOf(Fixtures.named(deployments, "web"), pods)).containsExactly("web-7d9f8b6c5-x2x4k", "web-old-1");
+        assertThat(podsOf(Fixtures.named(deployments, "worker"), pods)).containsExactly("worker-pull");
+        // the workload pane's rule is the same one: WorkloadDetails.selects goes through the domain selector
+        var api = new dev.wheelhouse.core.cluster.WorkloadDetails(new dev.wheelhouse.core.cluster.RowKey("c", "Deployment", "shop-dev", "api"),
+                Selectors.of(Fixtures.named(deployments, "api").getSpec().getSelector()), List.of(), List.of(), "");
+        assertThat(pods.stream().filter(p -> api.selects(p.getMetadata().getLabels())).map(p -> p.getMetadata().getName()))
+                .containsExactly("api-5f6d7c8b9-crash", "mesh-app");
+    }
+
+    private static List<String> podsOf(Deployment d, List<Pod> pods) {
+        return pods.stream().filter(p -> Selectors.matches(d.getSpec().getSelector(), p.getMetadata().getLabels()))
+                .map(p -> p.getMetadata().getName()).toList();
     }
 
     @Test

@@ -11,11 +11,8 @@ import dev.wheelhouse.core.cluster.Health;
 import dev.wheelhouse.core.cluster.Inventory;
 import dev.wheelhouse.core.cluster.KindInfo;
 import dev.wheelhouse.core.cluster.ResourceRow;
-import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.cluster.TargetHealth;
 import dev.wheelhouse.core.cluster.Units;
-import dev.wheelhouse.core.cluster.Usage;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +64,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     private final VBox overview = new VBox(16);
     private final VBox targetsBox = new VBox();
     private final Label failure = new Label();
-    private final UsageCharts nodeCharts = new UsageCharts("live", "node");
+    private final LiveMetricsView metricsView;
     private final Supplier<Node> extraCompute;
     private final StackPane extraSlot = new StackPane();
     private Node extra;
@@ -92,6 +89,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         this.viewModel = viewModel;
         this.extraCompute = extraCompute;
         this.details = new WorkloadDetailPane(viewModel, operations);
+        this.metricsView = new LiveMetricsView(new LiveMetricsViewModel(viewModel.executor()), viewModel::series);
         setId(ID);
         getStyleClass().addAll(Css.LIVE_TABS);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -381,20 +379,14 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     // --- metrics ----------------------------------------------------------------------------
 
     private Node metrics() {
-        nodeCharts.message().setId(ID_METRICS_MESSAGE);
-        nodeCharts.cpuChart().setId(ID_CPU_CHART);
-        nodeCharts.memoryChart().setId(ID_MEMORY_CHART);
-        return nodeCharts;
+        metricsView.nodeCharts().message().setId(ID_METRICS_MESSAGE);
+        metricsView.nodeCharts().cpuChart().setId(ID_CPU_CHART);
+        metricsView.nodeCharts().memoryChart().setId(ID_MEMORY_CHART);
+        return metricsView;
     }
 
     private void renderMetrics(ClusterSnapshot snapshot) {
-        Instant now = snapshot.takenAt() == null ? Instant.now() : snapshot.takenAt();
-        // By name, so each node keeps its colour from one update to the next.
-        Map<String, List<Usage>> series = new LinkedHashMap<>();
-        snapshot.rows("Node").stream()
-                .sorted(java.util.Comparator.comparing(ResourceRow::context).thenComparing(ResourceRow::name))
-                .forEach(node -> series.put(node.name(), viewModel.series(new RowKey(node.context(), "Node", "", node.name()))));
-        nodeCharts.show(EnvironmentLiveViewModel.metricsMessage(snapshot), series, now);
+        metricsView.show(snapshot);
     }
 
     /**
@@ -440,11 +432,16 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     }
 
     public LineChart<Number, Number> cpuChart() {
-        return nodeCharts.cpuChart();
+        return metricsView.nodeCharts().cpuChart();
     }
 
     public Label metricsMessage() {
-        return nodeCharts.message();
+        return metricsView.nodeCharts().message();
+    }
+
+    /** The Metrics tab's content: nodes and the busiest pods. */
+    public LiveMetricsView metricsView() {
+        return metricsView;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -110,6 +111,15 @@ public final class UsageCharts extends VBox {
             chart.setVisible(charts);
             chart.setManaged(charts);
         }
+    }
+
+    /**
+     * Where the charts' legends go. A chart drops its legend when less than 150 px of plot would
+     * be left under it, so many long names (pods) read better on the side.
+     */
+    public void setLegendSide(Side side) {
+        cpu.setLegendSide(side);
+        memory.setLegendSide(side);
     }
 
     public Label message() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -168,9 +169,67 @@ class LiveTabsFxTest {
                     && live.metricsMessage().getText().equals("The metrics API (metrics.k8s.io) is not available in wheelhouse-sandbox."));
             Node chart = live.cpuChart();
             assertThat(onFx(chart::isVisible)).as("no chart pretends to be current").isFalse();
+            assertThat(onFx(() -> live.metricsView().lookup("#" + LiveMetricsView.ID_PODS).isVisible()))
+                    .as("nor does a pod chart").isFalse();
         } finally {
             console.sandbox.metricsApi(true);
         }
         until("the charts come back with the API", () -> !live.metricsMessage().isVisible() && live.cpuChart().isVisible());
+    }
+
+    private static Node namespaceCell(FxRobot robot, String namespace) {
+        return robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .filter(n -> n instanceof Labeled l && namespace.equals(l.getText()) && n.isVisible()).findFirst().orElse(null);
+    }
+
+    private static List<String> podLines(EnvironmentLiveView live) {
+        return onFx(() -> live.metricsView().podCharts().cpuChart().getData().stream()
+                .filter(line -> !line.getData().isEmpty()).map(line -> line.getName()).toList());
+    }
+
+    @Test
+    void theMetricsTabChartsTheBusiestPodsOfANamespaceFilteredByName(FxRobot robot) {
+        String ns = console.namespace("sandbox-staging");
+        EnvironmentLiveView live = open("sandbox-staging", "Metrics");
+        LiveMetricsView metrics = onFx(live::metricsView);
+        int pods = onFx(() -> live.viewModel().snapshot().rows("Pod").size());
+        assertThat(pods).as("more pods than the tab charts").isGreaterThan(BusiestPods.LIMIT);
+        until("the 8 busiest pods are charted, CPU and memory", () -> podLines(live).size() == BusiestPods.LIMIT
+                && onFx(() -> metrics.podCharts().memoryChart().getData().size()) == BusiestPods.LIMIT
+                && onFx(() -> metrics.count().getText()).startsWith(BusiestPods.LIMIT + " busiest of "));
+        assertThat(podLines(live)).as("one namespace: pod names alone").noneMatch(name -> name.contains("/"));
+        assertThat(onFx(() -> metrics.namespaceChoice().getItems())).containsExactly(LiveMetricsView.ALL_NAMESPACES, ns);
+        assertThat(onFx(() -> metrics.podCharts().message().isVisible())).isFalse();
+        assertThat(onFx(() -> live.cpuChart().isVisible())).as("beside the nodes").isTrue();
+
+        String app = console.sandbox.seed().applications().stream()
+                .filter(a -> a.workload().kind().kind().equals("Deployment")).findFirst().orElseThrow().workload().name();
+        long ofApp = onFx(() -> live.viewModel().snapshot().rows("Pod").stream().filter(r -> r.name().contains(app)).count());
+        robot.clickOn("#" + LiveMetricsView.ID_FILTER).write(app);
+        until("only the pods of " + app, () -> podLines(live).size() == ofApp
+                && podLines(live).stream().allMatch(name -> name.startsWith(app)));
+        assertThat(onFx(() -> metrics.count().getText())).isEqualTo(ofApp == 1 ? "1 pod" : ofApp + " pods");
+
+        robot.clickOn("#" + LiveMetricsView.ID_NAMESPACE);
+        until("the namespace is offered", () -> namespaceCell(robot, ns) != null);
+        robot.clickOn(onFx(() -> namespaceCell(robot, ns)));
+        until("the pods of " + app + " in " + ns, () -> onFx(() -> metrics.viewModel().namespaceProperty().get()).equals(ns)
+                && podLines(live).size() == ofApp && podLines(live).stream().allMatch(name -> name.startsWith(app)));
+
+        onFx(() -> {
+            metrics.filter().clear();
+            return null;
+        });
+        robot.clickOn("#" + LiveMetricsView.ID_FILTER).write("no-such-pod");
+        until("a filter that matches nothing says so", () -> onFx(() -> metrics.podCharts().message().isVisible()
+                && metrics.podCharts().message().getText()
+                        .equals("No pod whose name contains \"no-such-pod\" in " + ns + " has reported its usage.")
+                && !metrics.podCharts().cpuChart().isVisible()));
+        onFx(() -> {
+            metrics.filter().clear();
+            metrics.namespaceChoice().setValue(LiveMetricsView.ALL_NAMESPACES);
+            return null;
+        });
+        until("and all of them again", () -> podLines(live).size() == BusiestPods.LIMIT);
     }
 }

@@ -15,7 +15,6 @@ import dev.wheelhouse.kube.render.DeploymentRenderer;
 import dev.wheelhouse.kube.render.IngressRenderer;
 import dev.wheelhouse.kube.render.NetworkPolicyRenderer;
 import dev.wheelhouse.kube.render.NodeRenderer;
-import dev.wheelhouse.kube.render.PodRenderer;
 import dev.wheelhouse.kube.render.Quantities;
 import dev.wheelhouse.kube.render.Related;
 import dev.wheelhouse.kube.render.Rows;
@@ -54,38 +53,36 @@ final class InventoryBuilder {
     private final Map<FeedKey, Map<String, HasMetadata>> objects;
     private final Predicate<FeedKey> listed;
     private final Map<RowKey, Usage> latest;
+    private final PodFactsCache podFacts;
 
-    InventoryBuilder(Map<FeedKey, Map<String, HasMetadata>> objects, Predicate<FeedKey> listed, Map<RowKey, Usage> latest) {
+    InventoryBuilder(Map<FeedKey, Map<String, HasMetadata>> objects, Predicate<FeedKey> listed, Map<RowKey, Usage> latest,
+            PodFactsCache podFacts) {
         this.objects = objects;
         this.listed = listed;
         this.latest = latest;
+        this.podFacts = podFacts;
     }
 
     Inventory build(String environment, Instant now, List<FeedState> feeds, List<TargetHealth> targets,
             List<MetricsStatus> metricsStatuses) {
         List<FeedState> problems = feeds.stream().filter(f -> f.status() != FeedStatus.LIVE).toList();
-        return new Inventory(environment, now, problems.isEmpty(), targets, problems, nodes(), workloads(),
+        List<PodFactsCache.Facts> pods = podFacts.of(objects);
+        return new Inventory(environment, now, problems.isEmpty(), targets, problems, nodes(pods), workloads(pods),
                 new Inventory.Storage(volumes(), claims(), classes()),
                 new Inventory.Network(services(), ingresses(), policies()),
                 metrics(metricsStatuses));
     }
 
     private <T extends HasMetadata> List<Map.Entry<FeedKey, T>> all(String kind, Class<T> type) {
-        List<Map.Entry<FeedKey, T>> out = unordered(kind, type);
-        out.sort(Comparator.comparing((Map.Entry<FeedKey, T> e) -> e.getKey().context())
-                .thenComparing(e -> Rows.nz(e.getValue().getMetadata().getNamespace()))
-                .thenComparing(e -> e.getValue().getMetadata().getName()));
-        return out;
-    }
-
-    /** For sums and counts, where the order does not matter: no sort of 10,000 pods. */
-    private <T extends HasMetadata> List<Map.Entry<FeedKey, T>> unordered(String kind, Class<T> type) {
         List<Map.Entry<FeedKey, T>> out = new ArrayList<>();
         objects.forEach((feed, byName) -> {
             if (feed.kind().equals(kind)) {
                 byName.values().forEach(o -> out.add(Map.entry(feed, type.cast(o))));
             }
         });
+        out.sort(Comparator.comparing((Map.Entry<FeedKey, T> e) -> e.getKey().context())
+                .thenComparing(e -> Rows.nz(e.getValue().getMetadata().getNamespace()))
+                .thenComparing(e -> e.getValue().getMetadata().getName()));
         return out;
     }
 
@@ -95,15 +92,12 @@ final class InventoryBuilder {
 
     // --- compute
 
-    private List<Inventory.Node> nodes() {
+    private List<Inventory.Node> nodes(List<PodFactsCache.Facts> pods) {
         Map<String, Alloc> byNode = new HashMap<>();
-        for (var e : unordered("Pod", Pod.class)) {
-            Pod pod = e.getValue();
-            String phase = pod.getStatus() == null ? "" : Rows.nz(pod.getStatus().getPhase());
-            if (pod.getSpec() == null || pod.getSpec().getNodeName() == null || phase.equals("Succeeded") || phase.equals("Failed")) {
-                continue;
+        for (PodFactsCache.Facts pod : pods) {
+            if (pod.node() != null) {
+                byNode.computeIfAbsent(pod.node(), k -> new Alloc()).add(pod);
             }
-            byNode.computeIfAbsent(e.getKey().context() + "/" + pod.getSpec().getNodeName(), k -> new Alloc()).add(pod);
         }
         List<Inventory.Node> out = new ArrayList<>();
         for (var e : all("Node", Node.class)) {
@@ -122,7 +116,8 @@ final class InventoryBuilder {
                     row.version(), NodeRenderer.internalIp(node), row.created(),
                     new Inventory.Resources(Quantities.millis(capacity, "cpu"), Quantities.bytes(capacity, "memory")),
                     new Inventory.Resources(Quantities.millis(allocatable, "cpu"), Quantities.bytes(allocatable, "memory")),
-                    alloc.requests, alloc.limits,
+                    new Inventory.Resources(alloc.requestedCpu, alloc.requestedMemory),
+                    new Inventory.Resources(alloc.limitCpu, alloc.limitMemory),
                     latest.get(new RowKey(ctx, "Node", "", node.getMetadata().getName())),
                     alloc.pods, (int) Quantities.bytes(allocatable, "pods"), conditions, NodeRenderer.taints(node)));
         }
@@ -131,14 +126,18 @@ final class InventoryBuilder {
 
     /** What the pods on one node ask for and are limited to, the way the scheduler counts it. */
     private static final class Alloc {
-        Inventory.Resources requests = Inventory.Resources.ZERO;
-        Inventory.Resources limits = Inventory.Resources.ZERO;
+        long requestedCpu;
+        long requestedMemory;
+        long limitCpu;
+        long limitMemory;
         int pods;
 
-        void add(Pod pod) {
+        void add(PodFactsCache.Facts pod) {
             pods++;
-            requests = requests.plus(podResources(pod, r -> r == null ? null : r.getRequests()));
-            limits = limits.plus(podResources(pod, r -> r == null ? null : r.getLimits()));
+            requestedCpu += pod.requests().cpuMillis();
+            requestedMemory += pod.requests().memoryBytes();
+            limitCpu += pod.limits().cpuMillis();
+            limitMemory += pod.limits().memoryBytes();
         }
     }
 
@@ -183,7 +182,7 @@ final class InventoryBuilder {
 
     // --- workloads
 
-    private List<Inventory.Workload> workloads() {
+    private List<Inventory.Workload> workloads(List<PodFactsCache.Facts> pods) {
         // Pods belong to workloads by owner name (uids are not always set, e.g. by test servers).
         Map<String, int[]> byOwner = new HashMap<>();
         Map<String, String> replicaSetOwner = new HashMap<>();
@@ -200,18 +199,13 @@ final class InventoryBuilder {
                 }
             }
         }
-        for (var e : unordered("Pod", Pod.class)) {
-            Pod pod = e.getValue();
-            OwnerReference owner = controller(pod);
-            if (owner == null) {
+        for (PodFactsCache.Facts pod : pods) {
+            if (pod.owner() == null) {
                 continue;
             }
-            String ns = e.getKey().context() + "/" + pod.getMetadata().getNamespace() + "/";
-            String key = ns + owner.getKind() + "/" + owner.getName();
-            key = replicaSetOwner.getOrDefault(key, key);
-            int[] counts = byOwner.computeIfAbsent(key, k -> new int[2]);
+            int[] counts = byOwner.computeIfAbsent(replicaSetOwner.getOrDefault(pod.owner(), pod.owner()), k -> new int[2]);
             counts[0]++;
-            counts[1] += PodRenderer.summarize(pod).restarts();
+            counts[1] += pod.restarts();
         }
         List<Inventory.Workload> out = new ArrayList<>();
         for (var e : all("Deployment", Deployment.class)) {
@@ -252,7 +246,7 @@ final class InventoryBuilder {
                 changed == null ? row.created() : changed, pods == null ? 0 : pods[0], pods == null ? 0 : pods[1]);
     }
 
-    private static OwnerReference controller(HasMetadata o) {
+    static OwnerReference controller(HasMetadata o) {
         List<OwnerReference> owners = o.getMetadata().getOwnerReferences();
         if (owners == null || owners.isEmpty()) {
             return null;

@@ -177,7 +177,7 @@ final class PodLogFollow implements Subscription {
         }
     }
 
-    /** One timestamped line: delivered without its timestamp unless already delivered. */
+    /** One timestamped line: delivered, its time apart from its message, unless already delivered. */
     private boolean offer(String raw) {
         int space = raw.indexOf(' ');
         Instant at = null;
@@ -200,7 +200,7 @@ final class PodLogFollow implements Subscription {
             seenAtLast.clear();
         }
         seenAtLast.add(raw);
-        listener.line(raw.substring(space + 1));
+        listener.line(at, raw.substring(space + 1));
         return true;
     }
 

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,11 +120,18 @@ class WorkloadDetailsIT {
     /** Collects a follow's lines and interruptions. */
     static final class Collected implements LogListener {
         final List<String> lines = new CopyOnWriteArrayList<>();
+        final List<Instant> times = new CopyOnWriteArrayList<>();
         final List<String> interruptions = new CopyOnWriteArrayList<>();
 
         @Override
         public void line(String line) {
             lines.add(line);
+        }
+
+        @Override
+        public void line(Instant at, String line) {
+            times.add(at);
+            line(line);
         }
 
         @Override
@@ -144,6 +152,11 @@ class WorkloadDetailsIT {
             await().atMost(Duration.ofSeconds(15)).until(() -> got.lines.size() > first);
             assertThat(got.lines.getLast()).contains("msg=\"request\"");
             assertThat(got.lines).doesNotHaveDuplicates();
+            // each line's time comes apart from its message (kubectl logs --timestamps), in order
+            List<Instant> times = List.copyOf(got.times);
+            assertThat(times).hasSizeGreaterThanOrEqualTo(first).isSorted()
+                    .allMatch(t -> t.isAfter(Instant.parse("2020-01-01T00:00:00Z")) && !t.isAfter(Instant.now().plusSeconds(5)));
+            assertThat(got.lines).noneMatch(l -> l.matches("^\\d{4}-\\d{2}-\\d{2}T.*"));
         }
     }
 

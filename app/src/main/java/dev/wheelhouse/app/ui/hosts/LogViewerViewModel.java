@@ -1,5 +1,6 @@
 package dev.wheelhouse.app.ui.hosts;
 
+import dev.wheelhouse.app.ui.logs.LogLine;
 import dev.wheelhouse.app.ui.logs.LogLinesViewModel;
 import dev.wheelhouse.app.ui.tasks.UiExecutor;
 import dev.wheelhouse.core.hosts.HostSession;
@@ -40,11 +41,11 @@ public final class LogViewerViewModel implements AutoCloseable {
         return lines;
     }
 
-    public ObservableList<String> shownLines() {
+    public ObservableList<LogLine> shownLines() {
         return lines.shownLines();
     }
 
-    public ObservableList<String> allLines() {
+    public ObservableList<LogLine> allLines() {
         return lines.allLines();
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -21,8 +22,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The lines of a followed log, for any source: a search field (matching lines only, matches
- * marked), a pause toggle that holds new lines, the count, the lines (kept scrolled to the end
- * while following) and the status line.
+ * marked), a pause toggle that holds new lines, a toggle for the lines' times where the source
+ * stamps them, the count, the lines (kept scrolled to the end while following) and the status line.
  */
 public final class LogLinesView extends VBox {
     public static final String ID_SEARCH = "log-search";
@@ -30,9 +31,10 @@ public final class LogLinesView extends VBox {
     public static final String ID_COUNT = "log-count";
     public static final String ID_LINES = "log-lines";
     public static final String ID_STATUS = "log-status";
+    public static final String ID_TIMESTAMPS = "log-timestamps";
 
     private final LogLinesViewModel viewModel;
-    private final ListView<String> list = new ListView<>();
+    private final ListView<LogLine> list = new ListView<>();
 
     public LogLinesView(LogLinesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -61,7 +63,14 @@ public final class LogLinesView extends VBox {
             int shown = viewModel.shownLines().size();
             return q == null || q.isBlank() ? viewModel.lineCount() + " lines" : shown + " of " + viewModel.lineCount() + " lines match";
         }, viewModel.shownLines(), viewModel.allLines(), viewModel.searchProperty()));
-        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, count, held, pause);
+        ToggleButton timestamps = new ToggleButton("Timestamps", new FontIcon(Feather.CLOCK));
+        timestamps.setId(ID_TIMESTAMPS);
+        timestamps.setTooltip(new Tooltip("Show when each line was written (kubectl logs --timestamps)"));
+        timestamps.selectedProperty().bindBidirectional(viewModel.timestampsProperty());
+        timestamps.visibleProperty().bind(viewModel.timestampedProperty());
+        timestamps.managedProperty().bind(viewModel.timestampedProperty());
+        timestamps.selectedProperty().addListener((obs, was, now) -> list.refresh());
+        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, count, held, timestamps, pause);
         searchRow.setAlignment(Pos.CENTER_LEFT);
 
         list.setId(ID_LINES);
@@ -69,7 +78,7 @@ public final class LogLinesView extends VBox {
         list.setItems(viewModel.shownLines());
         list.setCellFactory(v -> new HighlightCell());
         list.setFixedCellSize(22); // one text line per cell; also keeps 10,000 lines cheap to scroll
-        viewModel.shownLines().addListener((ListChangeListener<String>) c -> {
+        viewModel.shownLines().addListener((ListChangeListener<LogLine>) c -> {
             if (!viewModel.pausedProperty().get() && !list.getItems().isEmpty()) {
                 list.scrollTo(list.getItems().size() - 1);
             }
@@ -90,18 +99,24 @@ public final class LogLinesView extends VBox {
         return viewModel;
     }
 
-    /** Draws a line with the search text marked. */
-    private final class HighlightCell extends ListCell<String> {
+    /** Draws a line with the search text marked in its message, after its time when times are shown. */
+    private final class HighlightCell extends ListCell<LogLine> {
         @Override
-        protected void updateItem(String line, boolean empty) {
-            super.updateItem(line, empty);
+        protected void updateItem(LogLine item, boolean empty) {
+            super.updateItem(item, empty);
             setText(null);
-            if (empty || line == null) {
+            if (empty || item == null) {
                 setGraphic(null);
                 return;
             }
+            String line = item.text();
             String needle = viewModel.searchProperty().get() == null ? "" : viewModel.searchProperty().get().strip();
             TextFlow flow = new TextFlow();
+            if (viewModel.timestampsProperty().get() && item.at() != null) {
+                Text time = new Text(item.stamp() + "  ");
+                time.getStyleClass().add("log-time");
+                flow.getChildren().add(time);
+            }
             if (needle.isEmpty()) {
                 flow.getChildren().add(text(line, false));
             } else {

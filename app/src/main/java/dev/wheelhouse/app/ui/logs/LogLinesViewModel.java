@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,23 +26,27 @@ import javafx.collections.transformation.FilteredList;
  * The lines of one followed log, whatever follows it (a host's journal, a pod's container):
  * lines arrive on the follow's thread, are collected and appended in batches (one FX update per
  * flush period); the buffer keeps the last {@link #MAX_LINES}. Paused, lines are held (bounded
- * too) and shown on resume. The search text filters the shown lines (case-insensitive).
+ * too) and shown on resume. The search text filters the shown lines by their message
+ * (case-insensitive). Lines whose source stamps them (a pod's log) keep their time, which is
+ * shown only when asked for ({@link #timestampsProperty()}, off by default).
  */
 public final class LogLinesViewModel implements AutoCloseable {
     public static final int MAX_LINES = 10_000;
 
     private final UiExecutor executor;
     private final Consumer<Runnable> scheduler;
-    private final ObservableList<String> lines = FXCollections.observableArrayList();
-    private final FilteredList<String> shown = new FilteredList<>(lines);
-    private final ObservableList<String> allLines = FXCollections.unmodifiableObservableList(lines);
+    private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
+    private final FilteredList<LogLine> shown = new FilteredList<>(lines);
+    private final ObservableList<LogLine> allLines = FXCollections.unmodifiableObservableList(lines);
     private final StringProperty search = new SimpleStringProperty("");
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final IntegerProperty held = new SimpleIntegerProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty timestamps = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper timestamped = new ReadOnlyBooleanWrapper();
 
     private final Object lock = new Object();
-    private List<String> pending = new ArrayList<>();
+    private List<LogLine> pending = new ArrayList<>();
     private String pendingStatus;
     private boolean flushScheduled;
     private boolean closed;
@@ -75,16 +81,16 @@ public final class LogLinesViewModel implements AutoCloseable {
 
     private void applyFilter(String text) {
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        shown.setPredicate(needle.isEmpty() ? null : line -> line.toLowerCase(Locale.ROOT).contains(needle));
+        shown.setPredicate(needle.isEmpty() ? null : line -> line.text().toLowerCase(Locale.ROOT).contains(needle));
     }
 
     /** The lines that pass the search, oldest first. */
-    public ObservableList<String> shownLines() {
+    public ObservableList<LogLine> shownLines() {
         return shown;
     }
 
     /** Every line held, filtered or not (read-only). */
-    public ObservableList<String> allLines() {
+    public ObservableList<LogLine> allLines() {
         return allLines;
     }
 
@@ -109,6 +115,16 @@ public final class LogLinesViewModel implements AutoCloseable {
         return status;
     }
 
+    /** Whether the lines' times are shown (off by default, as kubectl logs prints none). */
+    public BooleanProperty timestampsProperty() {
+        return timestamps;
+    }
+
+    /** Whether the followed log stamps its lines with times (so there are times to show). */
+    public ReadOnlyBooleanProperty timestampedProperty() {
+        return timestamped.getReadOnlyProperty();
+    }
+
     /**
      * Starts following (stopping a previous follow); clears the lines.
      *
@@ -130,6 +146,7 @@ public final class LogLinesViewModel implements AutoCloseable {
             pendingStatus = null;
         }
         lines.clear();
+        timestamped.set(false);
         held.set(0);
         status.set("Following " + what);
         BackgroundTask.of("follow " + what, () -> {
@@ -139,7 +156,12 @@ public final class LogLinesViewModel implements AutoCloseable {
                     Subscription sub = start.apply(new LogListener() {
                         @Override
                         public void line(String line) {
-                            offer(gen, line, null);
+                            offer(gen, LogLine.of(line), null);
+                        }
+
+                        @Override
+                        public void line(java.time.Instant at, String line) {
+                            offer(gen, new LogLine(at, line), null);
                         }
 
                         @Override
@@ -160,7 +182,7 @@ public final class LogLinesViewModel implements AutoCloseable {
                 .executeWith(executor);
     }
 
-    private void offer(long gen, String line, String newStatus) {
+    private void offer(long gen, LogLine line, String newStatus) {
         boolean schedule;
         synchronized (lock) {
             if (closed || gen != generation) {
@@ -196,7 +218,7 @@ public final class LogLinesViewModel implements AutoCloseable {
 
     /** FX thread: appends the collected lines in one change (or counts them while paused). */
     void flush() {
-        List<String> batch;
+        List<LogLine> batch;
         String newStatus;
         synchronized (lock) {
             flushScheduled = false;
@@ -220,6 +242,9 @@ public final class LogLinesViewModel implements AutoCloseable {
             return;
         }
         held.set(0);
+        if (!timestamped.get() && batch.stream().anyMatch(l -> l.at() != null)) {
+            timestamped.set(true);
+        }
         int excess = lines.size() + batch.size() - MAX_LINES;
         if (excess >= lines.size()) {
             lines.setAll(batch.subList(Math.max(0, batch.size() - MAX_LINES), batch.size()));

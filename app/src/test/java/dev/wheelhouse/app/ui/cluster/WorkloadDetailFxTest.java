@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheelhouse.app.ui.common.Css;
 import dev.wheelhouse.app.ui.connections.ConnectionStates;
+import dev.wheelhouse.app.ui.logs.LogLinesView;
 import dev.wheelhouse.app.ui.ops.WorkloadOperations;
 import dev.wheelhouse.app.ui.ops.WorkloadOperations.Operation;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
@@ -21,8 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +110,15 @@ class WorkloadDetailFxTest {
         return onFx(() -> live.detail());
     }
 
+    /** The text of each log line drawn now (its time, when shown, and its message). */
+    private static List<String> shownLogCells(WorkloadDetailView detail) {
+        return detail.lookup("#" + LogLinesView.ID_LINES).lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof ListCell<?> c && c.isVisible() && !c.isEmpty() && c.getGraphic() instanceof TextFlow)
+                .map(n -> ((TextFlow) ((ListCell<?>) n).getGraphic()).getChildren().stream()
+                        .map(t -> ((Text) t).getText()).collect(java.util.stream.Collectors.joining()))
+                .toList();
+    }
+
     private static void tab(WorkloadDetailView detail, String name) {
         onFx(() -> {
             Tab t = detail.tabs().getTabs().stream().filter(x -> x.getText().equals(name)).findFirst().orElseThrow();
@@ -150,14 +164,22 @@ class WorkloadDetailFxTest {
 
         tab(detail, "Logs");
         until("the first pod's log is followed", () -> List.copyOf(detail.viewModel().logs().allLines()),
-                lines -> !lines.isEmpty() && lines.getFirst().contains("msg=\"starting storefront\""));
+                lines -> !lines.isEmpty() && lines.getFirst().text().contains("msg=\"starting storefront\""));
+        ToggleButton timestamps = onFx(() -> (ToggleButton) detail.lookup("#" + LogLinesView.ID_TIMESTAMPS));
+        assertThat(onFx(() -> timestamps.isVisible() && !timestamps.isSelected())).as("offered, off").isTrue();
+        until("the lines show their messages alone", () -> shownLogCells(detail),
+                cells -> !cells.isEmpty() && cells.stream().allMatch(c -> c.startsWith("level=")));
         onFx(() -> {
+            timestamps.fire();
             detail.viewModel().logs().searchProperty().set("configuration loaded");
             return null;
         });
-        assertThat(onFx(() -> List.copyOf(detail.viewModel().logs().shownLines()))).singleElement()
-                .satisfies(line -> assertThat(line).contains("configuration loaded"));
+        assertThat(onFx(() -> List.copyOf(detail.viewModel().logs().shownLines()))).as("the search reads the message").singleElement()
+                .satisfies(line -> assertThat(line.text()).contains("configuration loaded"));
+        until("the line shows its time before its message", () -> shownLogCells(detail), cells -> cells.size() == 1
+                && cells.getFirst().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z  level=.*configuration loaded.*"));
         onFx(() -> {
+            timestamps.fire();
             detail.viewModel().logs().searchProperty().set("");
             ((CheckBox) detail.lookup("#" + WorkloadDetailView.ID_LOG_PREVIOUS)).setSelected(true);
             return null;
@@ -256,6 +278,9 @@ class WorkloadDetailFxTest {
     @Test
     void aPodHasNoOperationsAndNoRevisionsAndItsMetricsAreCharted() {
         show(console.environment("sandbox-dev"));
+        // the pods' list may come in after the Deployments'
+        until("a catalog pod is listed", () -> live.table("Pod").table().getItems().stream()
+                .anyMatch(r -> "catalog".equals(r.labels().get("app"))));
         String pod = onFx(() -> live.table("Pod").table().getItems().stream().filter(r -> r.labels().get("app").equals("catalog"))
                 .findFirst().orElseThrow().name());
         WorkloadDetailView detail = select("Pod", pod);

@@ -133,7 +133,8 @@ class HostsViewFxTest {
             logs.viewModel().searchProperty().set("error");
             return null;
         });
-        assertThat(onFx(() -> List.copyOf(logs.viewModel().shownLines()))).containsExactly("ERROR database timeout");
+        assertThat(onFx(() -> logs.viewModel().shownLines().stream().map(dev.wheelhouse.app.ui.logs.LogLine::text).toList()))
+                .containsExactly("ERROR database timeout");
         java.nio.file.Files.writeString(log, "error again\n", java.nio.file.StandardOpenOption.APPEND);
         until("a new line is followed", () -> logs.viewModel().shownLines().size() == 2);
         onFx(() -> {

@@ -670,14 +670,14 @@ final class EnvironmentWatch implements ClusterSubscription {
         }
     }
 
-    /** What the inventory read of each pod, for the next inventory: most pods are unchanged by then. */
-    private final PodFactsCache podFacts = new PodFactsCache();
+    /** What the inventory read of each pod and workload, for the next inventory: most are unchanged by then. */
+    private final InventoryFacts inventoryFacts = new InventoryFacts();
 
     private record InventoryInputs(String environment, Instant now, Map<FeedKey, Map<String, HasMetadata>> objects,
             Set<FeedKey> listed, Map<RowKey, Usage> usage, List<FeedState> states, List<TargetHealth> targets,
-            List<MetricsStatus> metrics, PodFactsCache podFacts) {
+            List<MetricsStatus> metrics, InventoryFacts facts) {
         Inventory build() {
-            return new InventoryBuilder(objects, listed::contains, usage, podFacts).build(environment, now, states, targets, metrics);
+            return new InventoryBuilder(objects, listed::contains, usage, facts).build(environment, now, states, targets, metrics);
         }
     }
 
@@ -693,7 +693,7 @@ final class EnvironmentWatch implements ClusterSubscription {
             }
         });
         return new InventoryInputs(environment.name(), clock.instant(), copy, listed, new HashMap<>(latestUsage), states,
-                targets(states), List.copyOf(metricsStatuses.values()), podFacts);
+                targets(states), List.copyOf(metricsStatuses.values()), inventoryFacts);
     }
 
     @Override

@@ -10,8 +10,6 @@ import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.cluster.TargetHealth;
 import dev.wheelhouse.core.cluster.Usage;
-import dev.wheelhouse.kube.render.DaemonSetRenderer;
-import dev.wheelhouse.kube.render.DeploymentRenderer;
 import dev.wheelhouse.kube.render.IngressRenderer;
 import dev.wheelhouse.kube.render.NetworkPolicyRenderer;
 import dev.wheelhouse.kube.render.NodeRenderer;
@@ -20,7 +18,6 @@ import dev.wheelhouse.kube.render.Related;
 import dev.wheelhouse.kube.render.Rows;
 import dev.wheelhouse.kube.render.Selectors;
 import dev.wheelhouse.kube.render.ServiceRenderer;
-import dev.wheelhouse.kube.render.StatefulSetRenderer;
 import dev.wheelhouse.kube.render.StorageClassRenderer;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -31,11 +28,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
@@ -48,25 +40,29 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Builds the JDK-only {@link Inventory} from the live model's objects, rows and metrics. Loop thread only. */
+/**
+ * Builds the JDK-only {@link Inventory} from the live model's objects and metrics: on the caller's
+ * thread, over the loop's shallow copy of the model's maps, with the model's {@link InventoryFacts}.
+ */
 final class InventoryBuilder {
     private final Map<FeedKey, Map<String, HasMetadata>> objects;
     private final Predicate<FeedKey> listed;
     private final Map<RowKey, Usage> latest;
-    private final PodFactsCache podFacts;
+    private final InventoryFacts facts;
 
+    /** @param facts the live model's, kept between its inventories */
     InventoryBuilder(Map<FeedKey, Map<String, HasMetadata>> objects, Predicate<FeedKey> listed, Map<RowKey, Usage> latest,
-            PodFactsCache podFacts) {
+            InventoryFacts facts) {
         this.objects = objects;
         this.listed = listed;
         this.latest = latest;
-        this.podFacts = podFacts;
+        this.facts = facts;
     }
 
     Inventory build(String environment, Instant now, List<FeedState> feeds, List<TargetHealth> targets,
             List<MetricsStatus> metricsStatuses) {
         List<FeedState> problems = feeds.stream().filter(f -> f.status() != FeedStatus.LIVE).toList();
-        List<PodFactsCache.Facts> pods = podFacts.of(objects);
+        List<InventoryFacts.PodFacts> pods = facts.pods.of(objects);
         return new Inventory(environment, now, problems.isEmpty(), targets, problems, nodes(pods), workloads(pods),
                 new Inventory.Storage(volumes(), claims(), classes()),
                 new Inventory.Network(services(), ingresses(), policies()),
@@ -92,9 +88,9 @@ final class InventoryBuilder {
 
     // --- compute
 
-    private List<Inventory.Node> nodes(List<PodFactsCache.Facts> pods) {
+    private List<Inventory.Node> nodes(List<InventoryFacts.PodFacts> pods) {
         Map<String, Alloc> byNode = new HashMap<>();
-        for (PodFactsCache.Facts pod : pods) {
+        for (InventoryFacts.PodFacts pod : pods) {
             if (pod.node() != null) {
                 byNode.computeIfAbsent(pod.node(), k -> new Alloc()).add(pod);
             }
@@ -132,7 +128,7 @@ final class InventoryBuilder {
         long limitMemory;
         int pods;
 
-        void add(PodFactsCache.Facts pod) {
+        void add(InventoryFacts.PodFacts pod) {
             pods++;
             requestedCpu += pod.requests().cpuMillis();
             requestedMemory += pod.requests().memoryBytes();
@@ -182,24 +178,20 @@ final class InventoryBuilder {
 
     // --- workloads
 
-    private List<Inventory.Workload> workloads(List<PodFactsCache.Facts> pods) {
+    private List<Inventory.Workload> workloads(List<InventoryFacts.PodFacts> pods) {
         // Pods belong to workloads by owner name (uids are not always set, e.g. by test servers).
         Map<String, int[]> byOwner = new HashMap<>();
         Map<String, String> replicaSetOwner = new HashMap<>();
         Map<String, Instant> newestReplicaSet = new HashMap<>();
-        for (var e : all("ReplicaSet", ReplicaSet.class)) {
-            ReplicaSet rs = e.getValue();
-            OwnerReference owner = controller(rs);
-            if (owner != null && "Deployment".equals(owner.getKind())) {
-                String ns = e.getKey().context() + "/" + rs.getMetadata().getNamespace() + "/";
-                replicaSetOwner.put(ns + "ReplicaSet/" + rs.getMetadata().getName(), ns + "Deployment/" + owner.getName());
-                Instant created = Rows.instant(rs.getMetadata().getCreationTimestamp());
-                if (created != null) {
-                    newestReplicaSet.merge(ns + "Deployment/" + owner.getName(), created, (a, b) -> a.isAfter(b) ? a : b);
+        for (InventoryFacts.ReplicaSetFacts rs : facts.replicaSets.of(objects)) {
+            if (rs.deployment() != null) {
+                replicaSetOwner.put(rs.replicaSet(), rs.deployment());
+                if (rs.created() != null) {
+                    newestReplicaSet.merge(rs.deployment(), rs.created(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
         }
-        for (PodFactsCache.Facts pod : pods) {
+        for (InventoryFacts.PodFacts pod : pods) {
             if (pod.owner() == null) {
                 continue;
             }
@@ -208,41 +200,34 @@ final class InventoryBuilder {
             counts[1] += pod.restarts();
         }
         List<Inventory.Workload> out = new ArrayList<>();
-        for (var e : all("Deployment", Deployment.class)) {
-            Deployment d = e.getValue();
-            var c = DeploymentRenderer.counts(d);
-            ResourceRow row = ResourceKinds.DEPLOYMENT.render(d, Related.NONE);
-            String key = e.getKey().context() + "/" + d.getMetadata().getNamespace() + "/Deployment/" + d.getMetadata().getName();
-            Instant changed = newestReplicaSet.get(key);
-            DeploymentCondition progressing = DeploymentRenderer.condition(d.getStatus(), "Progressing");
-            Instant progressed = progressing == null ? null : Rows.instant(progressing.getLastUpdateTime());
-            if (changed == null || (progressed != null && progressed.isAfter(changed))) {
-                changed = progressed;
+        for (InventoryFacts.WorkloadFacts d : sorted(facts.deployments.of(objects))) {
+            Instant changed = newestReplicaSet.get(d.key());
+            if (changed == null || (d.progressed() != null && d.progressed().isAfter(changed))) {
+                changed = d.progressed();
             }
-            out.add(workload(e.getKey(), row, c.desired(), c.ready(), c.upToDate(), c.available(), changed, byOwner.get(key)));
+            out.add(workload(d, changed, byOwner.get(d.key())));
         }
-        for (var e : all("StatefulSet", StatefulSet.class)) {
-            StatefulSet s = e.getValue();
-            var c = StatefulSetRenderer.counts(s);
-            ResourceRow row = ResourceKinds.STATEFUL_SET.render(s, Related.NONE);
-            String key = e.getKey().context() + "/" + s.getMetadata().getNamespace() + "/StatefulSet/" + s.getMetadata().getName();
-            out.add(workload(e.getKey(), row, c.desired(), c.ready(), c.upToDate(), c.available(), null, byOwner.get(key)));
+        for (InventoryFacts.WorkloadFacts s : sorted(facts.statefulSets.of(objects))) {
+            out.add(workload(s, null, byOwner.get(s.key())));
         }
-        for (var e : all("DaemonSet", DaemonSet.class)) {
-            DaemonSet d = e.getValue();
-            var c = DaemonSetRenderer.counts(d);
-            ResourceRow row = ResourceKinds.DAEMON_SET.render(d, Related.NONE);
-            String key = e.getKey().context() + "/" + d.getMetadata().getNamespace() + "/DaemonSet/" + d.getMetadata().getName();
-            out.add(workload(e.getKey(), row, c.desired(), c.ready(), c.upToDate(), c.available(), null, byOwner.get(key)));
+        for (InventoryFacts.WorkloadFacts d : sorted(facts.daemonSets.of(objects))) {
+            out.add(workload(d, null, byOwner.get(d.key())));
         }
         return out;
     }
 
-    private static Inventory.Workload workload(FeedKey feed, ResourceRow row, int desired, int ready, int upToDate, int available,
-            Instant changed, int[] pods) {
+    /** In the order of {@link #all}: context, namespace, name. */
+    private static List<InventoryFacts.WorkloadFacts> sorted(List<InventoryFacts.WorkloadFacts> workloads) {
+        workloads.sort(Comparator.comparing((InventoryFacts.WorkloadFacts w) -> w.feed().context())
+                .thenComparing(w -> w.row().namespace()).thenComparing(w -> w.row().name()));
+        return workloads;
+    }
+
+    private static Inventory.Workload workload(InventoryFacts.WorkloadFacts w, Instant changed, int[] pods) {
+        ResourceRow row = w.row();
         List<ContainerImage> images = row.images();
-        return new Inventory.Workload(feed.context(), row.namespace(), row.kind(), row.name(), row.health(), row.status(),
-                desired, ready, upToDate, available, images, row.version(), row.created(),
+        return new Inventory.Workload(w.feed().context(), row.namespace(), row.kind(), row.name(), row.health(), row.status(),
+                w.desired(), w.ready(), w.upToDate(), w.available(), images, row.version(), row.created(),
                 changed == null ? row.created() : changed, pods == null ? 0 : pods[0], pods == null ? 0 : pods[1]);
     }
 

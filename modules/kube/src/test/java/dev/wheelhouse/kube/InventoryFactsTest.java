@@ -21,10 +21,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inventory reads each pod once while it stays the same: a pod with a new resourceVersion is
- * read again, one gone is forgotten, and an inventory from the cache equals one made afresh.
+ * The inventory reads each object once while it stays the same: one with a new resourceVersion is
+ * read again, one gone is forgotten, and an inventory from the caches equals one made afresh.
  */
-class PodFactsCacheTest {
+class InventoryFactsTest {
     private static final FeedKey DEV_PODS = new FeedKey("ctx", "dev", "Pod");
     private static final FeedKey PROD_PODS = new FeedKey("ctx", "prod", "Pod");
 
@@ -47,12 +47,12 @@ class PodFactsCacheTest {
 
     @Test
     void unchangedPodsAreReadOnce() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         for (int i = 0; i < 100; i++) {
             put(DEV_PODS, pod("dev", "web-" + i, "10" + i, "250m", "256Mi", i));
         }
-        List<PodFactsCache.Facts> first = cache.of(objects);
-        List<PodFactsCache.Facts> second = cache.of(objects);
+        List<InventoryFacts.PodFacts> first = cache.of(objects);
+        List<InventoryFacts.PodFacts> second = cache.of(objects);
 
         assertThat(cache.reads()).isEqualTo(100);
         assertThat(second).containsExactlyInAnyOrderElementsOf(first);
@@ -64,23 +64,23 @@ class PodFactsCacheTest {
 
     @Test
     void aPodWithANewResourceVersionIsReadAgain() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         put(DEV_PODS, pod("dev", "web-1", "100", "250m", "256Mi", 0));
         put(DEV_PODS, pod("dev", "web-2", "101", "250m", "256Mi", 0));
         cache.of(objects);
 
         put(DEV_PODS, pod("dev", "web-1", "205", "1500m", "1Gi", 3));
-        List<PodFactsCache.Facts> facts = cache.of(objects);
+        List<InventoryFacts.PodFacts> facts = cache.of(objects);
 
         assertThat(cache.reads()).isEqualTo(3);
-        assertThat(facts).extracting(PodFactsCache.Facts::requests).containsExactlyInAnyOrder(
+        assertThat(facts).extracting(InventoryFacts.PodFacts::requests).containsExactlyInAnyOrder(
                 new Inventory.Resources(1500, 1L << 30), new Inventory.Resources(250, 256L << 20));
-        assertThat(facts).extracting(PodFactsCache.Facts::restarts).containsExactlyInAnyOrder(3, 0);
+        assertThat(facts).extracting(InventoryFacts.PodFacts::restarts).containsExactlyInAnyOrder(3, 0);
     }
 
     @Test
     void aPodListedAgainWithTheSameResourceVersionIsNotReadAgain() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         put(DEV_PODS, pod("dev", "web-1", "100", "250m", "256Mi", 0));
         cache.of(objects);
 
@@ -92,7 +92,7 @@ class PodFactsCacheTest {
 
     @Test
     void withoutAResourceVersionOnlyTheSameObjectCounts() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         Pod pod = pod("dev", "web-1", null, "250m", "256Mi", 0);
         put(DEV_PODS, pod);
         cache.of(objects);
@@ -106,7 +106,7 @@ class PodFactsCacheTest {
 
     @Test
     void aRecreatedPodOfTheSameNameAndVersionIsReadAgain() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         put(DEV_PODS, pod("dev", "web-1", "100", "250m", "256Mi", 0));
         cache.of(objects);
 
@@ -120,7 +120,7 @@ class PodFactsCacheTest {
 
     @Test
     void podsAndFeedsThatAreGoneAreForgotten() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         put(DEV_PODS, pod("dev", "web-1", "100", "250m", "256Mi", 0));
         put(DEV_PODS, pod("dev", "web-2", "101", "250m", "256Mi", 0));
         put(PROD_PODS, pod("prod", "web-1", "102", "250m", "256Mi", 0));
@@ -138,13 +138,13 @@ class PodFactsCacheTest {
 
     @Test
     void finishedAndUnscheduledPodsHoldNothingAndUnownedOnesCountNoRestarts() {
-        PodFactsCache cache = new PodFactsCache();
+        FactsCache<Pod, InventoryFacts.PodFacts> cache = new InventoryFacts().pods;
         put(DEV_PODS, new PodBuilder(pod("dev", "done", "1", "1", "1Gi", 2)).editStatus().withPhase("Succeeded").endStatus().build());
         put(DEV_PODS, new PodBuilder(pod("dev", "pending", "2", "1", "1Gi", 0)).editSpec().withNodeName(null).endSpec().build());
         put(DEV_PODS, new PodBuilder(pod("dev", "bare", "3", "1", "1Gi", 4)).editMetadata().withOwnerReferences(List.of())
                 .endMetadata().build());
 
-        List<PodFactsCache.Facts> facts = cache.of(objects);
+        List<InventoryFacts.PodFacts> facts = cache.of(objects);
         assertThat(facts).filteredOn(f -> f.node() == null).hasSize(2)
                 .allSatisfy(f -> assertThat(f.requests()).isEqualTo(Inventory.Resources.ZERO));
         assertThat(facts).filteredOn(f -> f.owner() == null).singleElement()
@@ -153,40 +153,55 @@ class PodFactsCacheTest {
     }
 
     @Test
-    void anInventoryFromTheCacheEqualsOneMadeAfresh() {
+    void anInventoryFromTheCachesEqualsOneMadeAfresh() {
         objects.put(new FeedKey("ctx", "", "Node"), new HashMap<>(Map.of("node-a", new NodeBuilder()
                 .withNewMetadata().withName("node-a").withResourceVersion("1").endMetadata()
                 .withNewStatus().withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("16Gi"),
                         "pods", new Quantity("110"))).endStatus().build())));
-        objects.put(new FeedKey("ctx", "dev", "Deployment"), new HashMap<>(Map.of("web", new DeploymentBuilder()
-                .withNewMetadata().withName("web").withNamespace("dev").endMetadata()
-                .withNewSpec().withReplicas(3).endSpec().build())));
+        FeedKey deployments = new FeedKey("ctx", "dev", "Deployment");
+        objects.put(deployments, new HashMap<>(Map.of("web", deployment("5", 3, "shop/web:1.0"))));
         objects.put(new FeedKey("ctx", "dev", "ReplicaSet"), new HashMap<>(Map.of("web-7d9f", new ReplicaSetBuilder()
-                .withNewMetadata().withName("web-7d9f").withNamespace("dev").addNewOwnerReference().withKind("Deployment")
+                .withNewMetadata().withName("web-7d9f").withNamespace("dev").withResourceVersion("6")
+                .withCreationTimestamp("2026-11-27T10:00:00Z").addNewOwnerReference().withKind("Deployment")
                 .withName("web").withController(true).endOwnerReference().endMetadata().build())));
         for (int i = 0; i < 3; i++) {
             put(DEV_PODS, pod("dev", "web-" + i, "10" + i, "250m", "256Mi", i));
         }
-        PodFactsCache warm = new PodFactsCache();
-        inventory(warm);
+        InventoryFacts warm = new InventoryFacts();
+        Inventory before = inventory(warm);
+        assertThat(before.workloads().getFirst().images().getFirst().image()).isEqualTo("shop/web:1.0");
 
         put(DEV_PODS, pod("dev", "web-1", "300", "2", "3Gi", 7));
         objects.get(DEV_PODS).remove("web-2");
+        objects.get(deployments).put("web", deployment("301", 2, "shop/web:1.1"));
         Inventory cached = inventory(warm);
-        Inventory afresh = inventory(new PodFactsCache());
+        Inventory afresh = inventory(new InventoryFacts());
 
         assertThat(cached).isEqualTo(afresh);
         Inventory.Node node = cached.nodes().getFirst();
         assertThat(node.podsCounted()).isEqualTo(2);
         assertThat(node.requested()).isEqualTo(new Inventory.Resources(2250, (3L << 30) + (256L << 20)));
-        assertThat(cached.workloads().getFirst().pods()).isEqualTo(2);
-        assertThat(cached.workloads().getFirst().restarts()).isEqualTo(7);
-        assertThat(warm.reads()).isEqualTo(4);
+        Inventory.Workload web = cached.workloads().getFirst();
+        assertThat(web.desired()).isEqualTo(2);
+        assertThat(web.images().getFirst().image()).isEqualTo("shop/web:1.1");
+        assertThat(web.changed()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(web.pods()).isEqualTo(2);
+        assertThat(web.restarts()).isEqualTo(7);
+        assertThat(warm.pods.reads()).isEqualTo(4);
+        assertThat(warm.deployments.reads()).isEqualTo(2);
+        assertThat(warm.replicaSets.reads()).isEqualTo(1);
     }
 
-    private Inventory inventory(PodFactsCache cache) {
+    private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(String resourceVersion, int replicas, String image) {
+        return new DeploymentBuilder().withNewMetadata().withName("web").withNamespace("dev").withResourceVersion(resourceVersion)
+                .withCreationTimestamp("2026-11-01T00:00:00Z").endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewTemplate().withNewSpec().addNewContainer().withName("web")
+                .withImage(image).endContainer().endSpec().endTemplate().endSpec().build();
+    }
+
+    private Inventory inventory(InventoryFacts facts) {
         Map<RowKey, Usage> latest = Map.of();
-        return new InventoryBuilder(objects, feed -> true, latest, cache)
+        return new InventoryBuilder(objects, feed -> true, latest, facts)
                 .build("shop-dev", Instant.parse("2026-11-27T12:00:00Z"), List.of(), List.of(), List.of());
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ public final class KubeClients implements AutoCloseable {
             config.setRequestRetryBackoffLimit(0);
             config.setWatchReconnectInterval((int) options.watchRetry().toMillis());
             String namespace = named.getContext().getNamespace();
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+            KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).withConfig(config).build();
             return new Client(context, client, server, namespace == null || namespace.isBlank() ? "default" : namespace);
         } catch (RuntimeException e) {
             throw new KubeconfigException(kubeconfig, context, "context '" + context + "' in kubeconfig " + kubeconfig

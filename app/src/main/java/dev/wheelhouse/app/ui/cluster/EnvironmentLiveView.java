@@ -415,7 +415,9 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         if (table != null) {
             table.filter().setText(name);
         }
-        details.openWhenListed(kind, name);
+        if (!name.isBlank()) {
+            details.openWhenListed(kind, name);
+        }
     }
 
     /** The detail pane showing now (null when none is open). */

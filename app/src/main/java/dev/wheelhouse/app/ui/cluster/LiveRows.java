@@ -3,11 +3,10 @@ package dev.wheelhouse.app.ui.cluster;
 import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.core.cluster.RowKey;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -24,67 +23,64 @@ import javafx.collections.ObservableListBase;
  */
 final class LiveRows extends ObservableListBase<ResourceRow> {
     private final List<ResourceRow> rows = new ArrayList<>();
-    private final Map<RowKey, Integer> index = new HashMap<>();
+    /** Where each key's row is; the slot is changed in place when rows move, so a removal allocates nothing. */
+    private final Map<RowKey, Slot> index = new HashMap<>();
+    /** Reused between calls: which shown rows the latest rows still have. */
+    private final BitSet seen = new BitSet();
+
+    private static final class Slot {
+        int at;
+
+        Slot(int at) {
+            this.at = at;
+        }
+    }
 
     /**
      * Applies at most {@code limit} of the differences between this list and {@code latest}
      * (removals first, then replacements, then additions, each in the order of {@code latest}).
-     * Returns how many differences are left after this call.
+     * Returns how many differences are left after this call. A batch of the churn of a large
+     * cluster changes a few rows of thousands, so the scan allocates only for what differs
+     * (the garbage of a per-batch copy was a GC pause every second or two at 10,000 pods).
      */
     int catchUp(List<ResourceRow> latest, int limit) {
         List<ResourceRow> replace = new ArrayList<>();
         List<ResourceRow> add = new ArrayList<>();
-        int present = 0;
+        seen.clear();
         for (ResourceRow row : latest) {
-            Integer at = index.get(row.key());
-            if (at == null) {
+            Slot slot = index.get(row.key());
+            if (slot == null) {
                 add.add(row);
             } else {
-                present++;
-                ResourceRow shown = rows.get(at);
+                seen.set(slot.at);
+                ResourceRow shown = rows.get(slot.at);
                 if (shown != row && !shown.equals(row)) {
                     replace.add(row);
                 }
             }
         }
-        List<Integer> remove = List.of();
-        if (present < rows.size()) {
-            Set<RowKey> keep = new HashSet<>(latest.size() * 2);
-            latest.forEach(r -> keep.add(r.key()));
-            remove = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (!keep.contains(rows.get(i).key())) {
-                    remove.add(i);
-                }
-            }
-        }
-        int total = remove.size() + replace.size() + add.size();
+        int removals = rows.size() - seen.cardinality();
+        int total = removals + replace.size() + add.size();
         if (total == 0) {
             return 0;
         }
         int budget = limit;
         beginChange();
         try {
-            int removing = Math.min(budget, remove.size());
+            int removing = Math.min(budget, removals);
             if (removing > 0) {
-                // From the end, so the indices still to remove stay valid.
-                List<Integer> chosen = remove.subList(0, removing);
-                for (int i = chosen.size() - 1; i >= 0; i--) {
-                    int at = chosen.get(i);
-                    nextRemove(at, rows.remove(at));
-                }
-                reindex();
+                removeUnseen(removing);
                 budget -= removing;
             }
             for (int i = 0; i < replace.size() && budget > 0; i++, budget--) {
                 ResourceRow row = replace.get(i);
-                Integer at = index.get(row.key());
+                int at = index.get(row.key()).at;
                 nextSet(at, rows.set(at, row));
             }
             int from = rows.size();
             for (int i = 0; i < add.size() && budget > 0; i++, budget--) {
                 ResourceRow row = add.get(i);
-                index.put(row.key(), rows.size());
+                index.put(row.key(), new Slot(rows.size()));
                 rows.add(row);
             }
             if (rows.size() > from) {
@@ -96,17 +92,28 @@ final class LiveRows extends ObservableListBase<ResourceRow> {
         return Math.max(0, total - limit);
     }
 
-    /** The row shown for this key, or null. */
-    ResourceRow row(RowKey key) {
-        Integer at = index.get(key);
-        return at == null ? null : rows.get(at);
+    /** Removes the first {@code count} rows not seen in the latest rows, then moves the slots of the rows after them. */
+    private void removeUnseen(int count) {
+        int[] chosen = new int[count];
+        int n = 0;
+        for (int i = seen.nextClearBit(0); i < rows.size() && n < count; i = seen.nextClearBit(i + 1)) {
+            chosen[n++] = i;
+        }
+        // From the end, so the indices still to remove stay valid.
+        for (int i = n - 1; i >= 0; i--) {
+            ResourceRow gone = rows.remove(chosen[i]);
+            index.remove(gone.key());
+            nextRemove(chosen[i], gone);
+        }
+        for (int i = chosen[0]; i < rows.size(); i++) {
+            index.get(rows.get(i).key()).at = i;
+        }
     }
 
-    private void reindex() {
-        index.clear();
-        for (int i = 0; i < rows.size(); i++) {
-            index.put(rows.get(i).key(), i);
-        }
+    /** The row shown for this key, or null. */
+    ResourceRow row(RowKey key) {
+        Slot slot = index.get(key);
+        return slot == null ? null : rows.get(slot.at);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -170,6 +171,7 @@ public final class ViewsBenchmark {
         // Connect: the console's live view of the environment (which starts the view model), on
         // its Workloads tab with the Pods list showing, as a user opening the pods view.
         fx.t0Cpu = processCpuNanos();
+        fx.t0Threads = ThreadCpu.now();
         fx.t0 = System.nanoTime();
         Platform.runLater(() -> {
             EnvironmentLiveView view = new EnvironmentLiveView(vm, null);
@@ -197,7 +199,9 @@ public final class ViewsBenchmark {
 
         // The churn window: pulse gaps, and patches of deployment images.
         Thread.sleep(2000);
+        ThreadCpu.print(out, "from connecting until populated", fx.t0Threads, fx.populatedThreads, 12);
         fx.resetGaps();
+        Map<String, Long> windowThreads = ThreadCpu.now();
         List<ResourceRow> deploymentsToPatch = vm.snapshot().rows("Deployment").stream()
                 .filter(r -> r.namespace().equals("shop-dev")).toList();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -252,6 +256,7 @@ public final class ViewsBenchmark {
             nmt.lines().filter(l -> l.contains("committed=") && (l.startsWith("Total") || l.startsWith("-")))
                     .forEach(l -> out.println("# NMT " + l.strip()));
         }
+        ThreadCpu.print(out, "in the window", windowThreads, ThreadCpu.now(), 12);
         out.printf(Locale.ROOT, "# window: %d pulses, %d patches (%d not seen), %d pod rows at the end, heap used %.0f MB%n",
                 gapMs.size() + 1, lat.size() + misses, misses, podRows,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
@@ -288,6 +293,8 @@ public final class ViewsBenchmark {
         volatile long maxBusyNs;
         volatile long t0Cpu;
         volatile long populatedCpu;
+        volatile Map<String, Long> t0Threads = Map.of();
+        volatile Map<String, Long> populatedThreads = Map.of();
         List<Long> gaps = new ArrayList<>();
         List<Long> busy = new ArrayList<>();
         volatile boolean resetRequested;
@@ -376,6 +383,7 @@ public final class ViewsBenchmark {
             if (populatedAt == 0 && count >= expected * 0.99) {
                 populatedCount = count;
                 populatedCpu = processCpuNanos();
+                populatedThreads = ThreadCpu.now();
                 populatedAt = now;
             }
         }

@@ -13,6 +13,7 @@ import dev.wheelhouse.kube.Fabric8ClusterGateway;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -208,7 +209,10 @@ public final class ViewsBenchmark {
         int misses = 0;
         long windowEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Config config = Config.fromKubeconfig(CONTEXT, Files.readString(kubeconfig), null);
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        // The console's own HTTP stack (KubeClients): the patcher shares this JVM, and a second one
+        // (Fabric8's default, Vert.x and Netty) would count its classes and buffers as the console's.
+        try (KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
+                .withConfig(config).build()) {
             int n = 0;
             while (System.nanoTime() < windowEnd) {
                 ResourceRow d = deploymentsToPatch.get(n % deploymentsToPatch.size());

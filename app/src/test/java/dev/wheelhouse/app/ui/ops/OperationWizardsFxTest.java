@@ -265,7 +265,11 @@ class OperationWizardsFxTest {
             throw new AssertionError(e.getMessage() + ": page " + page(wizard) + ", blocked '" + text(wizard, KubePages.ID_BLOCKED)
                     + "', errors " + onFx(() -> wizard.getScene().getRoot().lookupAll("#" + KubePages.ID_ERROR).stream()
                             .map(n -> ((atlantafx.base.controls.Message) n).getDescription()).toList())
-                    + ", focus " + onFx(() -> wizard.getScene().getFocusOwner()), e);
+                    + ", focus " + onFx(() -> wizard.getScene().getFocusOwner())
+                    + ", windows " + onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                            .map(w -> (w instanceof Stage st ? st.getTitle() : w.getClass().getSimpleName())
+                                    + " at " + (int) w.getX() + "," + (int) w.getY() + (w.isFocused() ? " (focused)" : ""))
+                            .toList()), e);
         }
     }
 
@@ -387,7 +391,7 @@ class OperationWizardsFxTest {
             return null;
         });
         click(robot, wizard, WizardWindow.ID_NEXT);
-        until("the preflight passes with the diff", () -> page(wizard) == 1 && enabled(wizard, WizardWindow.ID_NEXT));
+        waitOn(wizard, "the preflight passes with the diff", () -> page(wizard) == 1 && enabled(wizard, WizardWindow.ID_NEXT));
         click(robot, wizard, WizardWindow.ID_NEXT);
         until("the confirm page", () -> page(wizard) == 2);
         robot.clickOn((Node) node(wizard, DeployWizardView.ID_ROLLBACK_ON_FAILURE));
@@ -447,7 +451,7 @@ class OperationWizardsFxTest {
         });
         Stage wizard = wizard(RollbackWizardView.TITLE_PREFIX + "checkout — sandbox-dev");
         click(robot, wizard, WizardWindow.ID_NEXT);
-        until("the preflight finds it paused", () -> page(wizard) == 1 && present(wizard, "finding-paused"));
+        waitOn(wizard, "the preflight finds it paused", () -> page(wizard) == 1 && present(wizard, "finding-paused"));
         assertThat(text(wizard, KubePages.ID_BLOCKED)).startsWith("Cannot continue: deployment/checkout is paused");
         assertThat(enabled(wizard, WizardWindow.ID_NEXT)).isFalse();
         assertThat(operations("sandbox-dev", "checkout")).as("nothing journaled while it is only looked at").isEmpty();
@@ -477,7 +481,7 @@ class OperationWizardsFxTest {
         });
         Stage wizard = wizard(RollbackWizardView.TITLE_PREFIX + "catalog — sandbox-staging");
         click(robot, wizard, WizardWindow.ID_NEXT);
-        until("the preflight finds the lock held", () -> page(wizard) == 1 && present(wizard, "finding-lock-held"));
+        waitOn(wizard, "the preflight finds the lock held", () -> page(wizard) == 1 && present(wizard, "finding-lock-held"));
         assertThat(text(wizard, KubePages.ID_BLOCKED)).contains("alice@elsewhere since ").contains("deploy catalog (operation 77)");
         assertThat(enabled(wizard, WizardWindow.ID_NEXT)).isFalse();
 
@@ -508,7 +512,7 @@ class OperationWizardsFxTest {
         assertThat(onFx(() -> wizard.getScene().getRoot().getStyleClass().contains(WizardWindow.PRODUCTION))).isTrue();
         assertThat(present(wizard, WizardWindow.ID_PRODUCTION_BAND)).isTrue();
         click(robot, wizard, WizardWindow.ID_NEXT);
-        until("the preflight passes", () -> page(wizard) == 1 && enabled(wizard, WizardWindow.ID_NEXT));
+        waitOn(wizard, "the preflight passes", () -> page(wizard) == 1 && enabled(wizard, WizardWindow.ID_NEXT));
         click(robot, wizard, WizardWindow.ID_NEXT);
         until("the confirm page", () -> page(wizard) == 2);
         assertThat(text(wizard, WizardWindow.ID_NEXT).replace("_", "")).isEqualTo("Roll back");
@@ -540,7 +544,7 @@ class OperationWizardsFxTest {
             });
             Stage wizard = wizard(RollbackWizardView.TITLE_PREFIX + "payments — sandbox-staging");
             click(robot, wizard, WizardWindow.ID_NEXT);
-            until("the preflight passes", () -> page(wizard) == 1 && enabled(wizard, WizardWindow.ID_NEXT));
+            waitOn(wizard, "the preflight passes", () -> page(wizard) == 1 && enabled(wizard, WizardWindow.ID_NEXT));
             click(robot, wizard, WizardWindow.ID_NEXT);
             click(robot, wizard, WizardWindow.ID_NEXT);
             finished(wizard);
@@ -568,7 +572,7 @@ class OperationWizardsFxTest {
             });
             Stage wizard = wizard(RollbackWizardView.TITLE_PREFIX + "payments — rbac-dev");
             click(robot, wizard, WizardWindow.ID_NEXT);
-            until("the preflight finds the patch denied", () -> page(wizard) == 1 && present(wizard, "finding-rbac"));
+            waitOn(wizard, "the preflight finds the patch denied", () -> page(wizard) == 1 && present(wizard, "finding-rbac"));
             assertThat(text(wizard, KubePages.ID_BLOCKED)).contains("patch").contains("deployments.apps").contains(ns("sandbox-dev"));
             assertThat(enabled(wizard, WizardWindow.ID_NEXT)).isFalse();
         } finally {

@@ -69,6 +69,8 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     private final StackPane extraSlot = new StackPane();
     private Node extra;
     private boolean overviewStale;
+    private Tab metricsTab;
+    private boolean metricsStale;
     private long overviewAt = System.nanoTime() - 1_000_000_000L;
     private final PauseTransition overviewLater = new PauseTransition(javafx.util.Duration.seconds(1));
     private final WorkloadDetailPane details;
@@ -187,7 +189,13 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
             }
             getTabs().add(groupTab);
         }
-        getTabs().add(tab("Metrics", Feather.BAR_CHART_2, metrics()));
+        metricsTab = tab("Metrics", Feather.BAR_CHART_2, metrics());
+        metricsTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && metricsStale && viewModel.snapshot() != null) {
+                renderMetrics(viewModel.snapshot());
+            }
+        });
+        getTabs().add(metricsTab);
         if (viewModel.snapshot() != null) {
             show(new Applied(viewModel.snapshot(), tables.keySet(), true, true));
         }
@@ -385,7 +393,17 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         return metricsView;
     }
 
+    /**
+     * Charts the metrics only while the Metrics tab shows (a chart per node: a hundred series on a
+     * large cluster, laid out again at each sample), like the overview; the tab catches up when
+     * it is selected.
+     */
     private void renderMetrics(ClusterSnapshot snapshot) {
+        if (metricsTab == null || !metricsTab.isSelected()) {
+            metricsStale = true;
+            return;
+        }
+        metricsStale = false;
         metricsView.show(snapshot);
     }
 

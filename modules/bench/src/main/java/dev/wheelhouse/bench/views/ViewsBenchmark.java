@@ -3,6 +3,8 @@ package dev.wheelhouse.bench.views;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveView;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel;
 import dev.wheelhouse.app.ui.cluster.ResourceTableView;
+import dev.wheelhouse.app.ui.common.Css;
+import dev.wheelhouse.app.ui.shell.Theme;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import dev.wheelhouse.bench.Results;
 import dev.wheelhouse.core.cluster.ResourceRow;
@@ -159,8 +161,13 @@ public final class ViewsBenchmark {
         StackPane root = new StackPane();
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
+            // Styled as the console's window is (MainWindow): the theme's and the console's CSS
+            // decide how much each repaint costs.
+            Theme.LIGHT.apply();
+            Scene scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(Css.STYLESHEET);
             Stage stage = new Stage();
-            stage.setScene(new Scene(root, 1280, 800));
+            stage.setScene(scene);
             stage.show();
             fx.timer.start();
             shown.complete(null);

@@ -37,11 +37,13 @@ final class LiveRows extends ObservableListBase<ResourceRow> {
     }
 
     /**
-     * Applies at most {@code limit} of the differences between this list and {@code latest}
-     * (removals first, then replacements, then additions, each in the order of {@code latest}).
-     * Returns how many differences are left after this call. A batch of the churn of a large
-     * cluster changes a few rows of thousands, so the scan allocates only for what differs
-     * (the garbage of a per-batch copy was a GC pause every second or two at 10,000 pods).
+     * Applies the differences between this list and {@code latest}: at most {@code limit}
+     * removals and replacements (removals first, each in the order of {@code latest}), then
+     * every new row, appended. Returns how many removals and replacements are left after this
+     * call. New rows are not limited: appending them is one change at the end of the list, and
+     * a table fills in one step instead of a few hundred rows a pulse. A batch of the churn of
+     * a large cluster changes a few rows of thousands, so the scan allocates only for what
+     * differs (the garbage of a per-batch copy was a GC pause every second or two at 10,000 pods).
      */
     int catchUp(List<ResourceRow> latest, int limit) {
         List<ResourceRow> replace = new ArrayList<>();
@@ -60,8 +62,8 @@ final class LiveRows extends ObservableListBase<ResourceRow> {
             }
         }
         int removals = rows.size() - seen.cardinality();
-        int total = removals + replace.size() + add.size();
-        if (total == 0) {
+        int limited = removals + replace.size();
+        if (limited + add.size() == 0) {
             return 0;
         }
         int budget = limit;
@@ -78,8 +80,7 @@ final class LiveRows extends ObservableListBase<ResourceRow> {
                 nextSet(at, rows.set(at, row));
             }
             int from = rows.size();
-            for (int i = 0; i < add.size() && budget > 0; i++, budget--) {
-                ResourceRow row = add.get(i);
+            for (ResourceRow row : add) {
                 index.put(row.key(), new Slot(rows.size()));
                 rows.add(row);
             }
@@ -89,7 +90,7 @@ final class LiveRows extends ObservableListBase<ResourceRow> {
         } finally {
             endChange();
         }
-        return Math.max(0, total - limit);
+        return Math.max(0, limited - limit);
     }
 
     /** Removes the first {@code count} rows not seen in the latest rows, then moves the slots of the rows after them. */

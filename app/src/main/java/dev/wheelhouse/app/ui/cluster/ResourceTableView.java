@@ -39,15 +39,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the rows what the feeds say: 'no permission to list ...', 'reconnecting — data may be stale'.
  *
  * <p>Rows follow the live model by deltas ({@link LiveRows}), within a budget of FX time per
- * pulse, so each batch touches only the rows that changed. The first listing goes into the
- * empty table as one change: with no cells, sort or selection to keep that is one pass over
- * the rows, where 500 rows a pulse took 10,000 pods several seconds on a busy FX thread.
+ * pulse, so each batch touches only the rows that changed. New rows go in at once (a listing
+ * of 10,000 pods is one change, where 500 rows a pulse took several seconds on a busy FX
+ * thread); removed and changed rows within the budget.
  */
 public final class ResourceTableView extends VBox {
     public static final String ID_PREFIX = "resource-table-";
     /** FX time one pulse may spend putting rows in; the rest waits for the next pulse (60 pulses/s leave 16 ms each). */
     static final long PULSE_BUDGET_NANOS = 8_000_000L;
-    /** Row changes applied between two looks at the clock. */
+    /** Removed or changed rows applied between two looks at the clock. */
     static final int CHUNK = 500;
 
     private final KindInfo kind;
@@ -184,15 +184,9 @@ public final class ResourceTableView extends VBox {
         ResourceRow selectedRow = table.getSelectionModel().getSelectedItem();
         long start = System.nanoTime();
         int left;
-        if (rows.isEmpty()) {
-            // The first listing goes in as one change: an empty table has no cells, sort or
-            // selection to keep, and a few large pulses beat seconds of small ones.
-            left = rows.catchUp(latest, Integer.MAX_VALUE);
-        } else {
-            do {
-                left = rows.catchUp(latest, CHUNK);
-            } while (left > 0 && System.nanoTime() - start < PULSE_BUDGET_NANOS);
-        }
+        do {
+            left = rows.catchUp(latest, CHUNK);
+        } while (left > 0 && System.nanoTime() - start < PULSE_BUDGET_NANOS);
         behind = left > 0;
         if (behind) {
             catchUpNextPulse.start();

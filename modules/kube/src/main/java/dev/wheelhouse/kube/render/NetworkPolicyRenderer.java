@@ -45,11 +45,12 @@ public final class NetworkPolicyRenderer implements Renderer<NetworkPolicy> {
         if (!related.knows("Pod", ns)) {
             return -1;
         }
-        LabelSelector selector = np.getSpec() == null || np.getSpec().getPodSelector() == null
-                ? new LabelSelector() : np.getSpec().getPodSelector();
+        // Read once per policy, not once per pod: a namespace may hold thousands of pods.
+        dev.wheelhouse.core.cluster.LabelSelector selector = Selectors.of(
+                np.getSpec() == null || np.getSpec().getPodSelector() == null ? new LabelSelector() : np.getSpec().getPodSelector());
         int n = 0;
         for (Pod pod : related.pods(ns)) {
-            if (Selectors.matches(selector, pod.getMetadata().getLabels())) {
+            if (selector.matches(pod.getMetadata().getLabels())) {
                 n++;
             }
         }

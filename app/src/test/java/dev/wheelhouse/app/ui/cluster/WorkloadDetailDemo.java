@@ -1,11 +1,8 @@
 package dev.wheelhouse.app.ui.cluster;
 
-import dev.wheelhouse.app.ui.shell.MainWindow;
-import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
  * Test-only launcher for the docs screenshot of the workload detail pane: the console on a
@@ -14,28 +11,6 @@ import javafx.stage.Stage;
  * Events, Metrics, Logs, YAML; seconds: how long to stay open after READY, 0 for ever).
  */
 public final class WorkloadDetailDemo {
-    /** Waits until a condition read on the FX thread holds. */
-    private static void await(java.util.concurrent.Callable<Boolean> condition) throws InterruptedException {
-        while (true) {
-            java.util.concurrent.CompletableFuture<Boolean> f = new java.util.concurrent.CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(condition.call());
-                } catch (Exception e) {
-                    f.complete(false);
-                }
-            });
-            try {
-                if (f.get()) {
-                    return;
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.sleep(200);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         String tab = args.length > 0 ? args[0] : "Revisions";
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 0;
@@ -46,43 +21,20 @@ public final class WorkloadDetailDemo {
                 "{\"metadata\":{\"annotations\":{\"kubernetes.io/change-cause\":\"release 2.9.0: faster checkout page (maria)\"}},"
                         + "\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"storefront\","
                         + "\"image\":\"registry.sandbox.local/shop/storefront:2.9.0\"}]}}}}");
-        Platform.startup(() -> {
-            Stage stage = new Stage();
-            MainWindow window = new MainWindow(console.services, new FxUiExecutor(), Platform::exit);
-            window.show(stage);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1440);
-            stage.setHeight(900);
-            Thread.ofVirtual().start(() -> {
-                try {
-                    await(() -> window.workspace().environments().size() == 3);
-                    Platform.runLater(() -> window.workspace().select("sandbox-staging"));
-                    await(() -> window.detail().live() != null && window.detail().live().table("Deployment") != null
-                            && !window.detail().live().table("Deployment").table().getItems().isEmpty());
-                    Platform.runLater(() -> window.detail().live().showWorkload("Deployment", "storefront"));
-                    await(() -> window.detail().live().detail() != null && !window.detail().live().detail().viewModel().revisions().isEmpty());
-                    Platform.runLater(() -> {
-                        WorkloadDetailView detail = window.detail().live().detail();
-                        detail.tabs().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
-                                .ifPresent(t -> detail.tabs().getSelectionModel().select(t));
-                    });
-                    await(() -> window.detail().live().detail().viewModel().logs().lineCount() > 5);
-                    Thread.sleep(1500);
-                    // The screenshot script waits for this line.
-                    System.out.println("READY");
-                    if (seconds > 0) {
-                        Thread.sleep(seconds * 1000);
-                        Platform.runLater(() -> {
-                            window.shutdown();
-                            Platform.exit();
-                        });
-                        console.close();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        DemoWindow.open(console, seconds, window -> {
+            DemoWindow.await(() -> window.workspace().environments().size() == 3);
+            Platform.runLater(() -> window.workspace().select("sandbox-staging"));
+            DemoWindow.await(() -> window.detail().live() != null && window.detail().live().table("Deployment") != null
+                    && !window.detail().live().table("Deployment").table().getItems().isEmpty());
+            Platform.runLater(() -> window.detail().live().showWorkload("Deployment", "storefront"));
+            DemoWindow.await(() -> window.detail().live().detail() != null && !window.detail().live().detail().viewModel().revisions().isEmpty());
+            Platform.runLater(() -> {
+                WorkloadDetailView detail = window.detail().live().detail();
+                detail.tabs().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
+                        .ifPresent(t -> detail.tabs().getSelectionModel().select(t));
             });
+            DemoWindow.await(() -> window.detail().live().detail().viewModel().logs().lineCount() > 5);
+            Thread.sleep(1500);
         });
     }
 }

@@ -107,7 +107,9 @@ public final class KubeClients implements AutoCloseable {
             String namespace = named.getContext().getNamespace();
             KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).withConfig(config).build();
             return new Client(context, client, server, namespace == null || namespace.isBlank() ? "default" : namespace);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: an HTTP client missing from the class path must show as this context's
+            // problem, not leave the view connecting for ever (the error would end the loop's task).
             throw new KubeconfigException(kubeconfig, context, "context '" + context + "' in kubeconfig " + kubeconfig
                     + " cannot be used: " + FeedErrors.rootMessage(e));
         }

@@ -9,7 +9,6 @@ import dev.wheelhouse.app.ui.connections.TargetId;
 import dev.wheelhouse.app.ui.environments.WorkspaceViewModel.Phase;
 import dev.wheelhouse.app.ui.shell.MainWindow;
 import dev.wheelhouse.app.ui.shell.StatusBarView;
-import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.sandbox.Denial;
 import dev.wheelhouse.sandbox.Sandbox;
@@ -48,13 +47,7 @@ class LiveFailuresFxTest {
 
     @Start
     void start(Stage stage) {
-        if (window == null) {
-            window = new MainWindow(console.services, new FxUiExecutor(), stage::close);
-            window.show(stage);
-        } else if (!window.stage().isShowing()) {
-            // TestFX hides the stage between tests; hidden, it would not lay out (or be looked up) at all.
-            window.stage().show();
-        }
+        window = console.window(stage);
     }
 
     @AfterEach
@@ -66,10 +59,7 @@ class LiveFailuresFxTest {
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
-        if (window != null) {
-            window.shutdown();
-            window = null;
-        }
+        window = null;
         console.close();
     }
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheelhouse.app.ui.common.Css;
 import dev.wheelhouse.app.ui.environments.WorkspaceViewModel.Phase;
 import dev.wheelhouse.app.ui.shell.MainWindow;
-import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import dev.wheelhouse.core.cluster.Health;
 import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.core.workspace.Application;
@@ -49,22 +48,13 @@ class LiveTabsFxTest {
 
     @Start
     void start(Stage stage) {
-        if (window == null) {
-            window = new MainWindow(console.services, new FxUiExecutor(), stage::close);
-            window.show(stage);
-        } else if (!window.stage().isShowing()) {
-            // TestFX hides the stage between tests; hidden, it would not lay out (or be looked up) at all.
-            window.stage().show();
-        }
+        window = console.window(stage);
     }
 
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
-        if (window != null) {
-            window.shutdown();
-            window = null;
-        }
+        window = null;
         console.close();
     }
 

@@ -2,6 +2,8 @@ package dev.wheelhouse.app.ui.cluster;
 
 import dev.wheelhouse.app.AppServices;
 import dev.wheelhouse.app.InProcessSandbox;
+import dev.wheelhouse.app.ui.shell.MainWindow;
+import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.history.H2HistoryStore;
 import dev.wheelhouse.kube.Fabric8ClusterGateway;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import javafx.stage.Stage;
 
 /**
  * A practice sandbox the test controls (deny rules, outages), with the console's services
@@ -32,6 +35,7 @@ final class SandboxConsole implements AutoCloseable {
     final Sandbox sandbox;
     final Path kubeconfig;
     final AppServices services;
+    private MainWindow window;
 
     private SandboxConsole(Sandbox sandbox, Path kubeconfig, AppServices services) {
         this.sandbox = sandbox;
@@ -77,9 +81,29 @@ final class SandboxConsole implements AutoCloseable {
         }
     }
 
+    /**
+     * The console's window on this sandbox, made on the first call and kept for the test class:
+     * each later call only shows it again (TestFX hides the stage between tests; hidden, it would
+     * not lay out, or be looked up, at all). FX thread.
+     */
+    MainWindow window(Stage stage) {
+        if (window == null) {
+            window = new MainWindow(services, new FxUiExecutor(), stage::close);
+            window.show(stage);
+        } else if (!window.stage().isShowing()) {
+            window.stage().show();
+        }
+        return window;
+    }
+
+    /** Shuts the window down (if one was made), then the gateway and the sandbox. */
     @Override
     public void close() {
         try {
+            if (window != null) {
+                window.shutdown();
+                window = null;
+            }
             services.cluster().get().close();
         } finally {
             sandbox.close();

@@ -68,9 +68,8 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     private final Supplier<Node> extraCompute;
     private final StackPane extraSlot = new StackPane();
     private Node extra;
-    private boolean overviewStale;
-    private Tab metricsTab;
-    private boolean metricsStale;
+    private final WhileShown overviewShown;
+    private WhileShown metricsShown;
     private long overviewAt = System.nanoTime() - 1_000_000_000L;
     private final PauseTransition overviewLater = new PauseTransition(javafx.util.Duration.seconds(1));
     private final WorkloadDetailPane details;
@@ -105,14 +104,10 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         overview.getStyleClass().add("live-overview");
         ScrollPane overviewScroll = new ScrollPane(new VBox(12, failure, overview, targetsBox));
         overviewScroll.setFitToWidth(true);
-        overviewLater.setOnFinished(e -> renderOverview());
         Tab overviewTab = tab("Overview", Feather.HOME, overviewScroll);
         getTabs().add(overviewTab);
-        overviewTab.selectedProperty().addListener((obs, was, now) -> {
-            if (now && overviewStale) {
-                renderOverview();
-            }
-        });
+        overviewShown = new WhileShown(overviewTab, this::renderOverviewNow);
+        overviewLater.setOnFinished(e -> renderOverview());
         overview.getChildren().add(muted("Connecting…"));
 
         viewModel.kindsProperty().addListener((obs, was, now) -> build(now));
@@ -189,13 +184,13 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
             }
             getTabs().add(groupTab);
         }
-        metricsTab = tab("Metrics", Feather.BAR_CHART_2, metrics());
-        metricsTab.selectedProperty().addListener((obs, was, now) -> {
-            if (now && metricsStale && viewModel.snapshot() != null) {
-                renderMetrics(viewModel.snapshot());
+        Tab metricsTab = tab("Metrics", Feather.BAR_CHART_2, metrics());
+        getTabs().add(metricsTab);
+        metricsShown = new WhileShown(metricsTab, () -> {
+            if (viewModel.snapshot() != null) {
+                metricsView.show(viewModel.snapshot());
             }
         });
-        getTabs().add(metricsTab);
         if (viewModel.snapshot() != null) {
             show(new Applied(viewModel.snapshot(), tables.keySet(), true, true));
         }
@@ -252,27 +247,23 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         }
         renderOverview();
         if (applied.metricsChanged() || applied.feedsChanged()) {
-            renderMetrics(snapshot);
+            renderMetrics();
         }
     }
 
     // --- overview ---------------------------------------------------------------------------
 
-    /**
-     * Rebuilds the overview (cards and a chip per workload: a thousand on a large cluster) only
-     * while it shows, and at most once a second: batches come several times a second, and the
-     * other tabs must not pay for it.
-     */
+    /** Rebuilds the overview (cards and a chip per workload: a thousand on a large cluster) while it shows. */
     private void renderOverview() {
+        overviewShown.request();
+    }
+
+    /** At most once a second: batches come several times a second. */
+    private void renderOverviewNow() {
         ClusterSnapshot snapshot = viewModel.snapshot();
         if (snapshot == null) {
             return;
         }
-        if (!getTabs().getFirst().isSelected()) {
-            overviewStale = true;
-            return;
-        }
-        overviewStale = false;
         long at = System.nanoTime();
         if (at - overviewAt < 1_000_000_000L) {
             if (overviewLater.getStatus() != Animation.Status.RUNNING) {
@@ -393,18 +384,11 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
         return metricsView;
     }
 
-    /**
-     * Charts the metrics only while the Metrics tab shows (a chart per node: a hundred series on a
-     * large cluster, laid out again at each sample), like the overview; the tab catches up when
-     * it is selected.
-     */
-    private void renderMetrics(ClusterSnapshot snapshot) {
-        if (metricsTab == null || !metricsTab.isSelected()) {
-            metricsStale = true;
-            return;
+    /** Charts the metrics (a chart per node: a hundred series on a large cluster) while the Metrics tab shows. */
+    private void renderMetrics() {
+        if (metricsShown != null) {
+            metricsShown.request();
         }
-        metricsStale = false;
-        metricsView.show(snapshot);
     }
 
     /**

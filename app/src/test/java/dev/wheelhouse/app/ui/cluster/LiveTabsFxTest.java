@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheelhouse.app.ui.common.Css;
 import dev.wheelhouse.app.ui.environments.WorkspaceViewModel.Phase;
 import dev.wheelhouse.app.ui.shell.MainWindow;
+import dev.wheelhouse.core.cluster.FeedStatus;
 import dev.wheelhouse.core.cluster.Health;
 import dev.wheelhouse.core.cluster.ResourceRow;
 import dev.wheelhouse.core.workspace.Application;
@@ -182,6 +183,10 @@ class LiveTabsFxTest {
         String ns = console.namespace("sandbox-staging");
         EnvironmentLiveView live = open("sandbox-staging", "Metrics");
         LiveMetricsView metrics = onFx(live::metricsView);
+        // open() waits for the tables, not for the pods' list (a race seen in one CI run).
+        until("the pods are listed", () -> onFx(() -> live.viewModel().snapshot().feeds().stream()
+                .filter(f -> f.key().kind().equals("Pod")).allMatch(f -> f.status() == FeedStatus.LIVE)
+                && !live.viewModel().snapshot().rows("Pod").isEmpty()));
         int pods = onFx(() -> live.viewModel().snapshot().rows("Pod").size());
         assertThat(pods).as("more pods than the tab charts").isGreaterThan(BusiestPods.LIMIT);
         until("the 8 busiest pods are charted, CPU and memory", () -> podLines(live).size() == BusiestPods.LIMIT

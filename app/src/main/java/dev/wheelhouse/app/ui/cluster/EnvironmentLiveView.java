@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -38,7 +39,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * An environment's Kubernetes part, live: Overview, Workloads, Compute, Storage, Network,
  * Events and Metrics tabs over the one subscription of its view-model. Closing it closes the
- * subscription.
+ * subscription. Only what shows is redrawn ({@link WhileShown}): a table, the overview or the
+ * charts on a tab that is not selected catch up when it is.
  */
 public final class EnvironmentLiveView extends TabPane implements AutoCloseable {
     public static final String ID = "environment-live";
@@ -150,6 +152,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
                 continue;
             }
             Node content;
+            Map<ResourceTableView, Tab> innerTabs = new LinkedHashMap<>();
             if (of.size() == 1 && extraCompute == null) {
                 content = of.getFirst();
             } else if (of.size() == 1) {
@@ -166,6 +169,7 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
                     Tab t = new Tab(plural(table.kind()), table);
                     t.setId("kind-tab-" + table.kind().kind());
                     kindTabs.put(table.kind().kind(), t);
+                    innerTabs.put(table, t);
                     inner.getTabs().add(t);
                 }
                 content = inner;
@@ -174,6 +178,11 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
                 content = details.wrap(content, kinds);
             }
             Tab groupTab = tab(group.getKey(), icon(group.getKey()), content);
+            for (ResourceTableView table : of) {
+                Tab inner = innerTabs.get(table);
+                table.rowsOnlyWhile(inner == null ? groupTab.selectedProperty()
+                        : Bindings.and(groupTab.selectedProperty(), inner.selectedProperty()));
+            }
             if (group.getKey().equals("Compute") && extraCompute != null) {
                 groupTab.selectedProperty().addListener((obs, was, now) -> {
                     if (now && extra == null) {

@@ -18,6 +18,8 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
@@ -69,6 +71,7 @@ public final class ResourceTableView extends VBox {
     private final Label count = new Label();
     private Instant now = Instant.now();
     private TableColumn<ResourceRow, String> lastSeen;
+    private WhileShown rowsWhileShown = new WhileShown(new SimpleBooleanProperty(true), this::catchUp);
     private java.util.function.Predicate<ResourceRow> scope;
 
     public ResourceTableView(KindInfo kind, boolean showContext, boolean showNamespace) {
@@ -165,7 +168,7 @@ public final class ResourceTableView extends VBox {
         if (rowsChanged || of != latest) {
             latest = of;
             behind = true;
-            catchUp();
+            rowsWhileShown.request();
         }
         placeholder.setText(EnvironmentLiveViewModel.placeholder(snapshot, kind));
         String line = EnvironmentLiveViewModel.banner(snapshot, kind);
@@ -173,6 +176,18 @@ public final class ResourceTableView extends VBox {
         banner.setVisible(!line.isEmpty());
         banner.setManaged(!line.isEmpty());
         updateCount();
+    }
+
+    /**
+     * Rows go in only while {@code shown} holds, and catch up when it does again: a table on a tab
+     * that is not selected costs nothing but keeping its latest list (its placeholder and banner
+     * still follow the feeds). Without this, a table takes every batch.
+     */
+    public void rowsOnlyWhile(ObservableBooleanValue shown) {
+        rowsWhileShown = new WhileShown(shown, this::catchUp);
+        if (behind) {
+            rowsWhileShown.request();
+        }
     }
 
     /** Applies the latest rows within the pulse budget; asks for the next pulse while some are left. */

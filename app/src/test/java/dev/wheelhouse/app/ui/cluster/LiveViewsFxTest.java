@@ -98,6 +98,14 @@ class LiveViewsFxTest {
         });
     }
 
+    /** The Workloads tab's list of one kind, as a user picks it. */
+    private static void showKind(EnvironmentLiveView live, String kind) {
+        onFx(() -> {
+            live.showWorkload(kind, "");
+            return null;
+        });
+    }
+
     @Test
     void theSandboxOpensFromTheFirstRunOfferAndIsLabelledSandbox(FxRobot robot) {
         openSandbox(robot);
@@ -124,7 +132,12 @@ class LiveViewsFxTest {
         EnvironmentLiveView live = live();
         select(robot, live, "Workloads");
         until("the deployments are listed", () -> rows(live, "Deployment").size() >= 4);
+        until("the Pods tab counts the pods listed", () -> onFx(() -> ((TabPane) live.lookup("#live-workloads-kinds")).getTabs()
+                .stream().anyMatch(t -> t.getText().matches("Pods \\(([4-9]|\\d\\d+)\\)"))));
+        assertThat(rows(live, "Pod")).as("a table on a tab not shown takes no rows").isEmpty();
+        showKind(live, "Pod");
         until("the pods are listed", () -> rows(live, "Pod").size() >= 4);
+        showKind(live, "Deployment");
 
         ResourceRow target = rows(live, "Deployment").getFirst();
         String container = target.images().getFirst().container();
@@ -173,6 +186,7 @@ class LiveViewsFxTest {
         until("prod is live", () -> window.detail().live() != null && window.detail().live() != first);
         long before = onFx(() -> first.viewModel().updatesProperty().get());
         EnvironmentLiveView prod = live();
+        select(robot, prod, "Workloads");
         until("prod has rows", () -> rows(prod, "Deployment").size() >= 1);
         assertThat(onFx(() -> first.viewModel().updatesProperty().get())).isEqualTo(before);
     }

@@ -99,6 +99,44 @@ class ResourceTableViewFxTest {
     }
 
     @Test
+    void aHiddenTableTakesNoRowsButSaysWhatTheFeedsSayAndCatchesUpWhenShown() {
+        javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(false);
+        List<ResourceRow> first = List.of(pod("a", "web-1", "0", NOW, Health.HEALTHY), pod("a", "web-2", "0", NOW, Health.HEALTHY));
+        List<ResourceRow> second = List.of(pod("a", "web-2", "4", NOW, Health.DEGRADED), pod("a", "web-3", "0", NOW, Health.HEALTHY));
+        long before = onFx(() -> {
+            pods.rowsOnlyWhile(shown);
+            pods.show(snapshot(List.of(feed("a", FeedStatus.LIVE, "", NOW)), first), true);
+            pods.show(snapshot(List.of(feed("a", FeedStatus.RECONNECTING, "", NOW)), second), true);
+            return pods.rowUpdatesProperty().get();
+        });
+        assertThat(onFx(() -> pods.table().getItems())).isEmpty();
+        assertThat(onFx(() -> pods.caughtUp())).isFalse();
+        assertThat(onFx(() -> pods.banner().getText())).as("the feeds are followed while hidden")
+                .contains("reconnecting — data may be stale");
+
+        onFx(() -> {
+            shown.set(true);
+            return null;
+        });
+        // Only the latest rows go in, at once: the batches missed while hidden are not replayed.
+        assertThat(onFx(() -> pods.table().getItems())).containsExactlyInAnyOrderElementsOf(second);
+        assertThat(onFx(() -> pods.rowUpdatesProperty().get() - before)).isEqualTo(1);
+
+        onFx(() -> {
+            shown.set(false);
+            pods.show(snapshot(List.of(feed("a", FeedStatus.LIVE, "", NOW)), first), true);
+            return null;
+        });
+        assertThat(onFx(() -> pods.table().getItems())).as("hidden again: the rows stay as they were")
+                .containsExactlyInAnyOrderElementsOf(second);
+        onFx(() -> {
+            shown.set(true);
+            return null;
+        });
+        assertThat(onFx(() -> pods.table().getItems())).containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Test
     void aLargeListingGoesInAndUpdatesKeepTheSortAndTheSelection() {
         List<ResourceRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

@@ -94,6 +94,7 @@ class WorkloadDetailFxTest {
             var viewModel = new EnvironmentLiveViewModel(environment, console.services.cluster(), new FxUiExecutor(), new ConnectionStates());
             EnvironmentLiveView view = new EnvironmentLiveView(viewModel, null, RECORDING);
             stage.getScene().setRoot(view);
+            view.showWorkload("Deployment", "");
             return view;
         });
         until("the workloads are listed", () -> live.table("Deployment") != null && live.table("Deployment").table().getItems().size() >= 4);
@@ -279,6 +280,10 @@ class WorkloadDetailFxTest {
     void aPodHasNoOperationsAndNoRevisionsAndItsMetricsAreCharted() {
         show(console.environment("sandbox-dev"));
         // the pods' list may come in after the Deployments'
+        onFx(() -> {
+            live.showWorkload("Pod", "");
+            return null;
+        });
         until("a catalog pod is listed", () -> live.table("Pod").table().getItems().stream()
                 .anyMatch(r -> "catalog".equals(r.labels().get("app"))));
         String pod = onFx(() -> live.table("Pod").table().getItems().stream().filter(r -> r.labels().get("app").equals("catalog"))

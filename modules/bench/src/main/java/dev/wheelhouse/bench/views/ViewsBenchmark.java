@@ -8,6 +8,7 @@ import dev.wheelhouse.app.ui.shell.Theme;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import dev.wheelhouse.bench.Results;
 import dev.wheelhouse.core.cluster.ResourceRow;
+import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.KubeTarget;
 import dev.wheelhouse.core.workspace.Tier;
@@ -50,8 +51,8 @@ import javafx.stage.Stage;
  *
  * <p>Prints: the time from {@code start()} (which makes the watch) to the pods table holding the
  * pods of the three sandbox namespaces, beside {@code kubectl get pods -A -o json} (median of 3)
- * and their ratio; over the churn window the gaps between FX pulses (max, p99); the time from a
- * deployment image patch to the Deployments table row showing it (p50, max); VmRSS at the end.
+ * and their ratio; over the churn window the gaps between FX pulses (max, p99); the time from
+ * deleting a pod to its row leaving the shown pods table (p50, max); VmRSS while live.
  *
  * <p>Run under {@code xvfb-run}; see docs/BENCHMARKS.md.
  */
@@ -64,7 +65,7 @@ public final class ViewsBenchmark {
         int deployments = 1_000;
         int churn = 200;
         int seconds = 60;
-        int patchEveryMs = 2_000;
+        int changeEveryMs = 2_000;
         Path wheelhouse = Path.of("app/target/wheelhouse/bin/wheelhouse");
         Path jvmOptions = Path.of("jpackage/app.args");
         boolean keep = false;
@@ -79,7 +80,7 @@ public final class ViewsBenchmark {
                 case "--deployments" -> deployments = Integer.parseInt(v);
                 case "--churn" -> churn = Integer.parseInt(v);
                 case "--seconds" -> seconds = Integer.parseInt(v);
-                case "--patch-every-ms" -> patchEveryMs = Integer.parseInt(v);
+                case "--change-every-ms" -> changeEveryMs = Integer.parseInt(v);
                 case "--wheelhouse" -> wheelhouse = Path.of(v);
                 case "--jvm-options" -> jvmOptions = Path.of(v);
                 case "--keep" -> {
@@ -104,8 +105,8 @@ public final class ViewsBenchmark {
         out.printf(Locale.ROOT, "# views benchmark %s, %d CPUs, load average %s, java %s%n",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "# sandbox --pods %d --deployments %d --churn %d, window %d s, a patch every %d ms%n",
-                pods, deployments, churn, seconds, patchEveryMs);
+        out.printf(Locale.ROOT, "# sandbox --pods %d --deployments %d --churn %d, window %d s, a pod deleted every %d ms%n",
+                pods, deployments, churn, seconds, changeEveryMs);
 
         Path dir = Files.createTempDirectory("wheelhouse-views-bench");
         Path kubeconfig = dir.resolve("kubeconfig");
@@ -113,7 +114,7 @@ public final class ViewsBenchmark {
         Thread hook = Thread.ofPlatform().unstarted(sandbox::kill);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            run(out, kubeconfig, seconds, patchEveryMs);
+            run(out, kubeconfig, seconds, changeEveryMs);
         } finally {
             sandbox.kill();
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -129,7 +130,7 @@ public final class ViewsBenchmark {
         }
     }
 
-    private static void run(PrintStream out, Path kubeconfig, int seconds, int patchEveryMs) throws Exception {
+    private static void run(PrintStream out, Path kubeconfig, int seconds, int changeEveryMs) throws Exception {
         // kubectl first, while nothing else reads the sandbox.
         int expected = kubectlCount(kubeconfig);
         List<Double> kubectl = new ArrayList<>();
@@ -205,7 +206,7 @@ public final class ViewsBenchmark {
                 fx.populatedCount, expected, populatedMs, vm.updatesProperty().get(), (fx.firstAppliedAt - fx.t0) / 1e6,
                 (fx.firstPodsAt - fx.t0) / 1e6, fx.maxGapNs / 1e6, fx.maxBusyNs / 1e6, populatedCpuMs);
 
-        // The churn window: pulse gaps, and patches of deployment images.
+        // The churn window: pulse gaps, and pods deleted (kubectl delete pod) while their table shows.
         Thread.sleep(2000);
         ThreadCpu.print(out, "from connecting until populated", fx.t0Threads, fx.populatedThreads, 12);
         fx.resetGaps();
@@ -220,36 +221,32 @@ public final class ViewsBenchmark {
                 // /proc gone: nothing to sample
             }
         }, 0, 1, TimeUnit.SECONDS);
-        List<ResourceRow> deploymentsToPatch = vm.snapshot().rows("Deployment").stream()
+        List<ResourceRow> podsToDelete = vm.snapshot().rows("Pod").stream()
                 .filter(r -> r.namespace().equals("shop-dev")).toList();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         int misses = 0;
         long windowEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Config config = Config.fromKubeconfig(CONTEXT, Files.readString(kubeconfig), null);
-        // The console's own HTTP stack (KubeClients): the patcher shares this JVM, and a second one
+        // The console's own HTTP stack (KubeClients): the deleter shares this JVM, and a second one
         // (Fabric8's default, Vert.x and Netty) would count its classes and buffers as the console's.
         try (KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
                 .withConfig(config).build()) {
             int n = 0;
             while (System.nanoTime() < windowEnd) {
-                ResourceRow d = deploymentsToPatch.get(n % deploymentsToPatch.size());
-                String image = "registry.example/bench-" + n + ":v" + n;
+                ResourceRow d = podsToDelete.get(n % podsToDelete.size());
                 CompletableFuture<Long> seen = new CompletableFuture<>();
-                fx.watchFor(d.namespace(), d.name(), image, seen);
+                fx.watchFor(d.key(), seen);
                 long t = System.nanoTime();
-                client.apps().deployments().inNamespace(d.namespace()).withName(d.name()).edit(dep -> {
-                    dep.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
-                    return dep;
-                });
+                client.pods().inNamespace(d.namespace()).withName(d.name()).delete();
                 try {
                     long at = seen.get(10, TimeUnit.SECONDS);
                     latencies.add((at - t) / 1e6);
                 } catch (java.util.concurrent.TimeoutException e) {
                     misses++;
-                    out.println("# change to " + d.name() + " not visible within 10 s");
+                    out.println("# deleted pod " + d.name() + " still listed after 10 s");
                 }
                 n++;
-                long next = t + TimeUnit.MILLISECONDS.toNanos(patchEveryMs);
+                long next = t + TimeUnit.MILLISECONDS.toNanos(changeEveryMs);
                 long sleep = next - System.nanoTime();
                 if (sleep > 0) {
                     Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
@@ -280,7 +277,7 @@ public final class ViewsBenchmark {
                     .forEach(l -> out.println("# NMT " + l.strip()));
         }
         ThreadCpu.print(out, "in the window", windowThreads, ThreadCpu.now(), 12);
-        out.printf(Locale.ROOT, "# window: %d pulses, %d patches (%d not seen), %d pod rows at the end, heap used %.0f MB%n",
+        out.printf(Locale.ROOT, "# window: %d pulses, %d pods deleted (%d not seen), %d pod rows at the end, heap used %.0f MB%n",
                 gapMs.size() + 1, lat.size() + misses, misses, podRows,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
         out.printf(Locale.ROOT, "# change latencies (ms): %s%n", lat.stream().map(Results::millis).toList());
@@ -304,7 +301,6 @@ public final class ViewsBenchmark {
     /** FX-thread state: the tables, the pulse timer and the change being waited for. */
     private static final class Fx {
         ResourceTableView pods;
-        ResourceTableView deployments;
         volatile long t0;
         volatile long populatedAt;
         volatile long firstAppliedAt;
@@ -325,7 +321,7 @@ public final class ViewsBenchmark {
         final AtomicReference<Watch> watching = new AtomicReference<>();
         private final Object gapLock = new Object();
 
-        record Watch(String namespace, String name, String image, CompletableFuture<Long> seen) {}
+        record Watch(RowKey key, CompletableFuture<Long> seen) {}
 
         final AnimationTimer timer = new AnimationTimer() {
             @Override
@@ -374,8 +370,8 @@ public final class ViewsBenchmark {
             }
         }
 
-        void watchFor(String namespace, String name, String image, CompletableFuture<Long> seen) {
-            watching.set(new Watch(namespace, name, image, seen));
+        void watchFor(RowKey key, CompletableFuture<Long> seen) {
+            watching.set(new Watch(key, seen));
         }
 
         void applied() {
@@ -390,10 +386,8 @@ public final class ViewsBenchmark {
                 return;
             }
             pods = view.table("Pod");
-            deployments = view.table("Deployment");
             view.showWorkload("Pod", "");
             pods.rowUpdatesProperty().addListener((obs, was, now) -> podsUpdated(expected));
-            deployments.rowUpdatesProperty().addListener((obs, was, now) -> deploymentsUpdated());
         }
 
         /** After each step of rows going into the pods table. FX thread. */
@@ -404,6 +398,7 @@ public final class ViewsBenchmark {
             if (firstPodsAt == 0 && count > 0) {
                 firstPodsAt = now;
             }
+            deletedPodGone(now);
             if (populatedAt == 0 && count >= expected * 0.99) {
                 populatedCount = count;
                 populatedCpu = processCpuNanos();
@@ -412,21 +407,20 @@ public final class ViewsBenchmark {
             }
         }
 
-        /** After each step of rows going into the deployments table: is the awaited image there? FX thread. */
-        void deploymentsUpdated() {
-            long now = System.nanoTime();
+        /** After each step of rows going into the pods table: is the deleted pod's row gone? FX thread. */
+        void deletedPodGone(long now) {
             Watch w = watching.get();
             if (w == null) {
                 return;
             }
-            for (ResourceRow r : deployments.table().getItems()) {
-                if (r.name().equals(w.name()) && r.namespace().equals(w.namespace())
-                        && r.cells().stream().anyMatch(c -> c.contains(w.image()))) {
-                    watching.compareAndSet(w, null);
-                    w.seen().complete(now);
-                    break;
+            // Names first, and no key objects made: this runs on the FX thread whose gaps are measured.
+            for (ResourceRow r : pods.table().getItems()) {
+                if (r.name().equals(w.key().name()) && r.namespace().equals(w.key().namespace())) {
+                    return;
                 }
             }
+            watching.compareAndSet(w, null);
+            w.seen().complete(now);
         }
     }
 

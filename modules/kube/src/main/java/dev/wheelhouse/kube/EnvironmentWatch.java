@@ -55,10 +55,14 @@ import org.slf4j.LoggerFactory;
  * Several views of one environment share one model: a listener that joins late first gets a
  * batch with every current row.
  *
+ * <p>Each context's pods are listed first, its other kinds once the pods have answered (see
+ * {@link #startAfterPods}).
+ *
  * <p>Feed states: CONNECTING until the first list; LIVE; RECONNECTING when a live feed's watch
  * is down longer than the grace period or its re-list fails (rows kept, marked stale); FORBIDDEN,
  * UNSUPPORTED, UNREACHABLE from the first list's error (Fabric8 keeps retrying with backoff, and
- * the feed turns LIVE when it succeeds); MISCONFIGURED when the kubeconfig cannot give a client.
+ * the feed turns LIVE when it succeeds); MISCONFIGURED when the kubeconfig cannot give a client,
+ * or the watch could not be started at all.
  */
 final class EnvironmentWatch implements ClusterSubscription {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentWatch.class);
@@ -76,6 +80,8 @@ final class EnvironmentWatch implements ClusterSubscription {
     /** Written only on the loop after start(); read by the poll and the handlers. */
     private final Map<FeedKey, Feed> feeds = new LinkedHashMap<>();
     private final Map<String, MetricsSampler> samplers = new LinkedHashMap<>();
+    /** Loop: per context, the feeds that start once its pods have listed. */
+    private final Map<String, List<Feed>> waitingForPods = new HashMap<>();
 
     // Handed over from informer and sampler threads to the loop.
     private final ConcurrentHashMap<RowKey, Change> pending = new ConcurrentHashMap<>();
@@ -146,10 +152,53 @@ final class EnvironmentWatch implements ClusterSubscription {
 
     /** Starts the informers and samplers on the loop, so the caller (maybe the FX thread) never waits. */
     EnvironmentWatch start() {
-        loop.execute(this::startFeeds);
+        loop.execute(this::startFeedsOrFail);
         loop.scheduleWithFixedDelay(this::pollWatches, options.watchPoll().toMillis(), options.watchPoll().toMillis(),
                 TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Loop: an error nothing else expected (a bug, a class missing from the class path) must not
+     * end the task silently, leaving the view "connecting" for ever: every list not started
+     * says why, in place, and the log has the stack.
+     */
+    private void startFeedsOrFail() {
+        try {
+            startFeeds();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("cannot start watching environment {}", environment.name(), e);
+            String why = "cannot start watching: " + FeedErrors.rootMessage(e);
+            Instant now = clock.instant();
+            for (KubeTarget target : environment.kubeTargets()) {
+                for (FeedKey key : feedKeys(target.context(), target.namespaces())) {
+                    feeds.computeIfAbsent(key, k -> new Feed(k, ResourceKinds.of(k.kind()), servers.getOrDefault(k.context(), ""), now));
+                }
+                metricsStatuses.putIfAbsent(target.context(), new MetricsStatus(target.context(), MetricsState.FAILED, why, null));
+            }
+            waitingForPods.clear();
+            for (Feed feed : feeds.values()) {
+                if (feed.informer == null && feed.state.status() == FeedStatus.CONNECTING) {
+                    feed.state = new FeedState(feed.key, FeedStatus.MISCONFIGURED, why, now, null);
+                }
+            }
+            feedsDirty = true;
+            metricsDirty = true;
+            requestFlush();
+        }
+    }
+
+    /** One feed per kind and namespace of a context (cluster-scoped kinds once). */
+    private static List<FeedKey> feedKeys(String ctx, java.util.Collection<String> namespaces) {
+        List<FeedKey> keys = new ArrayList<>();
+        for (ResourceKind<?> kind : ResourceKinds.ALL) {
+            if (kind.namespaced()) {
+                namespaces.forEach(ns -> keys.add(new FeedKey(ctx, ns, kind.kind())));
+            } else {
+                keys.add(new FeedKey(ctx, "", kind.kind()));
+            }
+        }
+        return keys;
     }
 
     private void startFeeds() {
@@ -179,22 +228,26 @@ final class EnvironmentWatch implements ClusterSubscription {
             KubeClients.Client client = clientByContext.get(ctx);
             String server = client == null ? "" : client.server();
             servers.put(ctx, server);
-            List<FeedKey> keys = new ArrayList<>();
-            for (ResourceKind<?> kind : ResourceKinds.ALL) {
-                if (kind.namespaced()) {
-                    entry.getValue().forEach(ns -> keys.add(new FeedKey(ctx, ns, kind.kind())));
-                } else {
-                    keys.add(new FeedKey(ctx, "", kind.kind()));
-                }
-            }
+            List<FeedKey> keys = feedKeys(ctx, entry.getValue());
+            List<Feed> later = new ArrayList<>();
             for (FeedKey key : keys) {
                 Feed feed = new Feed(key, ResourceKinds.of(key.kind()), server, now);
                 feed.client = client;
                 feeds.put(key, feed);
                 if (client == null) {
                     feed.state = new FeedState(key, FeedStatus.MISCONFIGURED, problems.get(ctx), now, null);
-                } else {
+                } else if (key.kind().equals(ResourceKinds.POD.kind())) {
                     startInformer(feed, client);
+                } else {
+                    later.add(feed);
+                }
+            }
+            if (!later.isEmpty()) {
+                waitingForPods.put(ctx, later);
+                if (podFeeds(ctx).isEmpty()) {
+                    startAfterPods(ctx);
+                } else {
+                    loop.schedule(() -> startAfterPods(ctx), options.podsFirstAtMost().toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
             if (client == null) {
@@ -210,6 +263,37 @@ final class EnvironmentWatch implements ClusterSubscription {
         feedsDirty = true;
         metricsDirty = true;
         requestFlush();
+    }
+
+    /**
+     * Loop: starts a context's other lists once its pods have had a first answer (listed,
+     * forbidden, unreachable...), or at the latest after {@link KubeOptions#podsFirstAtMost()}.
+     * The pods are by far the largest list of a cluster and the one read first in an incident;
+     * listed at once with the 40-odd others, they shared the connection, the JSON parsing and the
+     * two cores of a laptop with all of them (docs/BENCHMARKS.md, Views). Once only.
+     */
+    private void startAfterPods(String ctx) {
+        List<Feed> later = waitingForPods.remove(ctx);
+        if (later == null || closed) {
+            return;
+        }
+        later.forEach(feed -> startInformer(feed, feed.client));
+        feedsDirty = true;
+        requestFlush();
+    }
+
+    private List<Feed> podFeeds(String ctx) {
+        return feeds.values().stream()
+                .filter(f -> f.key.context().equals(ctx) && f.key.kind().equals(ResourceKinds.POD.kind()) && f.informer != null)
+                .toList();
+    }
+
+    /** Loop: after a pod list's first answer, the context's other lists go when every pod list has had one. */
+    private void podsAnswered(String ctx) {
+        if (waitingForPods.containsKey(ctx)
+                && podFeeds(ctx).stream().noneMatch(f -> f.state.status() == FeedStatus.CONNECTING)) {
+            startAfterPods(ctx);
+        }
     }
 
     private <T extends HasMetadata> void startInformer(Feed feed, KubeClients.Client client) {
@@ -291,6 +375,9 @@ final class EnvironmentWatch implements ClusterSubscription {
             Instant synced = status == FeedStatus.LIVE ? now : old.lastSynced();
             feed.state = new FeedState(feed.key, status, detail, now, synced);
             feed.notWatchingSince = 0;
+            if (old.status() == FeedStatus.CONNECTING && feed.key.kind().equals(ResourceKinds.POD.kind())) {
+                onLoopLater(() -> podsAnswered(feed.key.context()));
+            }
             if (status == FeedStatus.LIVE && old.status() == FeedStatus.CONNECTING) {
                 LOG.debug("{}: live", feed.what);
             } else if (status != old.status()) {

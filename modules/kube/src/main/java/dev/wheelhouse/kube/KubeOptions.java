@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param accessCacheTtl how long an access review answer is reused
  * @param watchRetry the first delay before a dropped watch or failed list is tried again;
  *     Fabric8 doubles it up to 32 times
+ * @param podsFirstAtMost how long a context's other lists may wait for its pods' first answer
+ *     (the pods are listed first: see EnvironmentWatch)
  */
 public record KubeOptions(
         Duration connectTimeout,
@@ -26,11 +28,13 @@ public record KubeOptions(
         Duration metricsInterval,
         Duration metricsWindow,
         Duration accessCacheTtl,
-        Duration watchRetry) {
+        Duration watchRetry,
+        Duration podsFirstAtMost) {
 
     public static final KubeOptions DEFAULTS = new KubeOptions(
             Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMillis(150), Duration.ofMillis(500),
-            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(1));
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(1),
+            Duration.ofSeconds(5));
 
     /** How many samples the ring buffer of one node or pod holds. */
     public int metricsCapacity() {
@@ -39,21 +43,26 @@ public record KubeOptions(
 
     public KubeOptions withMetricsInterval(Duration interval) {
         return new KubeOptions(connectTimeout, requestTimeout, coalesce, watchPoll, reconnectGrace, interval, metricsWindow,
-                accessCacheTtl, watchRetry);
+                accessCacheTtl, watchRetry, podsFirstAtMost);
     }
 
     public KubeOptions withReconnectGrace(Duration grace) {
         return new KubeOptions(connectTimeout, requestTimeout, coalesce, watchPoll, grace, metricsInterval, metricsWindow,
-                accessCacheTtl, watchRetry);
+                accessCacheTtl, watchRetry, podsFirstAtMost);
     }
 
     public KubeOptions withAccessCacheTtl(Duration ttl) {
         return new KubeOptions(connectTimeout, requestTimeout, coalesce, watchPoll, reconnectGrace, metricsInterval,
-                metricsWindow, ttl, watchRetry);
+                metricsWindow, ttl, watchRetry, podsFirstAtMost);
     }
 
     public KubeOptions withWatchRetry(Duration retry) {
         return new KubeOptions(connectTimeout, requestTimeout, coalesce, watchPoll, reconnectGrace, metricsInterval,
-                metricsWindow, accessCacheTtl, retry);
+                metricsWindow, accessCacheTtl, retry, podsFirstAtMost);
+    }
+
+    public KubeOptions withPodsFirstAtMost(Duration atMost) {
+        return new KubeOptions(connectTimeout, requestTimeout, coalesce, watchPoll, reconnectGrace, metricsInterval,
+                metricsWindow, accessCacheTtl, watchRetry, atMost);
     }
 }

@@ -66,7 +66,11 @@ class EnvironmentWatchIT {
     }
 
     void watch(Path kubeconfig, Environment env) {
-        gateway = new Fabric8ClusterGateway(kubeconfig, FAST, Clock.systemUTC());
+        watch(kubeconfig, env, FAST);
+    }
+
+    void watch(Path kubeconfig, Environment env, KubeOptions options) {
+        gateway = new Fabric8ClusterGateway(kubeconfig, options, Clock.systemUTC());
         subscription = gateway.watch(env, batches);
     }
 
@@ -353,5 +357,68 @@ class EnvironmentWatchIT {
             assertThat(f.detail()).isEqualTo("kubeconfig " + kubeconfig + " has no context 'staging' (it has: mock)");
         });
         assertThat(batches.latest().target("staging").orElseThrow().status()).isEqualTo(FeedStatus.MISCONFIGURED);
+    }
+
+    @Test
+    void thePodsAreListedFirstAndTheOtherKindsOnceThePodsHaveAnswered() throws Exception {
+        cluster.create(TestObjects.runningPod("dev", "web-1", "registry.example.com/shop/web:1.4.2", "node-a"));
+        cluster.slow("/api/v1/namespaces/dev/pods", Duration.ofSeconds(2));
+        watch(cluster.writeKubeconfig(dir, "mock"), env("mock", "dev"), FAST.withPodsFirstAtMost(Duration.ofSeconds(60)));
+        await().atMost(PROMPTLY).until(() -> cluster.requests("/api/v1/namespaces/dev/pods") > 0);
+        Thread.sleep(1000);
+        assertThat(cluster.requests("/apis/apps")).as("no other list asked for while the pods are listed").isZero();
+        assertThat(cluster.requests("/api/v1/nodes")).isZero();
+        assertThat(batches.latest().feeds()).hasSize(15).allSatisfy(f -> assertThat(f.status()).isEqualTo(FeedStatus.CONNECTING));
+
+        awaitAllLive();
+        assertThat(row("Pod", "web-1")).isPresent();
+        // Never another kind live before the pods.
+        assertThat(batches.deliveries).allSatisfy(d -> {
+            boolean podsConnecting = d.batch().snapshot().feeds().stream()
+                    .anyMatch(f -> f.key().kind().equals("Pod") && f.status() == FeedStatus.CONNECTING);
+            boolean otherLive = d.batch().snapshot().feeds().stream()
+                    .anyMatch(f -> !f.key().kind().equals("Pod") && f.status() == FeedStatus.LIVE);
+            assertThat(podsConnecting && otherLive).isFalse();
+        });
+    }
+
+    @Test
+    void slowPodsHoldTheOtherKindsBackOnlySoLong() throws Exception {
+        cluster.slow("/api/v1/namespaces/dev/pods", Duration.ofSeconds(4));
+        watch(cluster.writeKubeconfig(dir, "mock"), env("mock", "dev"), FAST.withPodsFirstAtMost(Duration.ofMillis(300)));
+        await().atMost(Duration.ofSeconds(3)).until(() -> batches.latest() != null
+                && batches.latest().feeds().stream().filter(f -> f.status() == FeedStatus.LIVE).count() == 14);
+        assertThat(feed("dev", "Pod").status()).as("the pods still listing").isEqualTo(FeedStatus.CONNECTING);
+        awaitAllLive();
+    }
+
+    @Test
+    void forbiddenPodsDoNotHoldTheOtherKindsBack() throws Exception {
+        cluster.forbid("/api/v1/namespaces/dev/pods");
+        watch(cluster.writeKubeconfig(dir, "mock"), env("mock", "dev"), FAST.withPodsFirstAtMost(Duration.ofSeconds(60)));
+        await().atMost(PROMPTLY).until(() -> batches.latest() != null
+                && batches.latest().feeds().stream().filter(f -> f.status() == FeedStatus.LIVE).count() == 14);
+        assertThat(feed("dev", "Pod").status()).isEqualTo(FeedStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aWatchThatCannotStartSaysWhyInPlaceOfConnectingForEver() throws Exception {
+        KubeClients clients = new KubeClients(cluster.writeKubeconfig(dir, "mock"), FAST);
+        clients.close();
+        EnvironmentWatch watch = new EnvironmentWatch(env("mock", "dev"), clients, FAST, Clock.systemUTC(), w -> { });
+        try {
+            watch.addListener(batches);
+            watch.start();
+            await().atMost(PROMPTLY).until(() -> batches.latest() != null && !batches.latest().feeds().isEmpty());
+            assertThat(batches.latest().feeds()).hasSize(15).allSatisfy(f -> {
+                assertThat(f.status()).isEqualTo(FeedStatus.MISCONFIGURED);
+                assertThat(f.detail()).isEqualTo("cannot start watching: the Kubernetes clients are closed");
+            });
+            assertThat(batches.latest().target("mock").orElseThrow().status()).isEqualTo(FeedStatus.MISCONFIGURED);
+            assertThat(batches.latest().metrics().statuses()).singleElement()
+                    .satisfies(m -> assertThat(m.state()).isEqualTo(MetricsState.FAILED));
+        } finally {
+            watch.close();
+        }
     }
 }

@@ -25,6 +25,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,16 @@ final class MockCluster implements AutoCloseable {
     /** Lists (and watches) under this path answer 403. */
     void forbid(String pathPrefix) {
         front.forbidden.add(pathPrefix);
+    }
+
+    /** Lists (and watches) under this path answer only after this delay: a slow API server (the server's threads are not held). */
+    void slow(String pathPrefix, Duration delay) {
+        front.slow.put(pathPrefix, delay);
+    }
+
+    /** How many requests under this path have come in. */
+    int requests(String pathPrefix) {
+        return (int) front.paths.stream().filter(p -> p.startsWith(pathPrefix)).count();
     }
 
     void metricsAbsent(boolean absent) {
@@ -194,6 +205,8 @@ final class MockCluster implements AutoCloseable {
     private static final class Front extends Dispatcher {
         volatile Dispatcher delegate;
         final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+        final Map<String, Duration> slow = new ConcurrentHashMap<>();
+        final List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile boolean metricsAbsent;
         volatile List<NodeMetrics> nodeMetrics = List.of();
         volatile List<PodMetrics> podMetrics = List.of();
@@ -205,6 +218,7 @@ final class MockCluster implements AutoCloseable {
         public MockResponse dispatch(RecordedRequest request) {
             String path = request.getPath();
             String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            paths.add(bare);
             for (String prefix : forbidden) {
                 if (bare.startsWith(prefix)) {
                     return json(403, """
@@ -229,7 +243,13 @@ final class MockCluster implements AutoCloseable {
                 review.setStatus(status);
                 return json(201, Serialization.asJson(review));
             }
-            return delegate.dispatch(request);
+            MockResponse response = delegate.dispatch(request);
+            slow.forEach((prefix, delay) -> {
+                if (bare.startsWith(prefix) && !path.contains("watch=true")) {
+                    response.setBodyDelay(delay);
+                }
+            });
+            return response;
         }
 
         private MockResponse metrics(String path) {

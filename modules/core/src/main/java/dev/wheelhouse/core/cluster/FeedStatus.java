@@ -14,7 +14,10 @@ public enum FeedStatus {
     UNSUPPORTED,
     /** Never reached the API server (refused, timed out, TLS, 401 ...). Retried with backoff. */
     UNREACHABLE,
-    /** The kubeconfig cannot be used for this context (missing, malformed, unknown context). Not retried. */
+    /**
+     * The kubeconfig cannot be used for this context (missing, malformed, unknown context), or
+     * the watch could not be started at all (the detail says why). Not retried.
+     */
     MISCONFIGURED;
 
     /** No rows will come from this feed until something changes outside the console. */

@@ -1,6 +1,7 @@
 package dev.wheelhouse.app.cli;
 
 import dev.wheelhouse.app.ui.WheelhouseFx;
+import dev.wheelhouse.kube.Fabric8ClusterGateway;
 import dev.wheelhouse.app.ui.hosts.FxPassphraseProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +31,8 @@ public final class WheelhouseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The window opens its first environment at once: the Kubernetes client gets ready meanwhile.
+        Fabric8ClusterGateway.warmUpInBackground();
         WheelhouseFx.launch(global.services(new FxPassphraseProvider(WheelhouseFx::mainWindow)));
         return ExitCodes.DONE;
     }

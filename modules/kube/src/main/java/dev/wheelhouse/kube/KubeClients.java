@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,13 @@ import java.util.regex.Pattern;
  * otherwise fall back to the current context without a word.
  */
 public final class KubeClients implements AutoCloseable {
+    /**
+     * One JSON mapper for every context's client: Jackson builds its readers of the Kubernetes
+     * model (some hundreds of classes) once per JVM, not once per context, and {@link #warmUp()}
+     * can build them before the first connection. The mapper is thread-safe once built.
+     */
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
     private final Path kubeconfig;
     private final KubeOptions options;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
@@ -105,13 +113,49 @@ public final class KubeClients implements AutoCloseable {
             config.setRequestRetryBackoffLimit(0);
             config.setWatchReconnectInterval((int) options.watchRetry().toMillis());
             String namespace = named.getContext().getNamespace();
-            KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).withConfig(config).build();
+            KubernetesClient client = builder(config).build();
             return new Client(context, client, server, namespace == null || namespace.isBlank() ? "default" : namespace);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: an HTTP client missing from the class path must show as this context's
             // problem, not leave the view connecting for ever (the error would end the loop's task).
             throw new KubeconfigException(kubeconfig, context, "context '" + context + "' in kubeconfig " + kubeconfig
                     + " cannot be used: " + FeedErrors.rootMessage(e));
+        }
+    }
+
+    /** Every client over the JDK's HTTP client and the one mapper. */
+    private static KubernetesClientBuilder builder(Config config) {
+        return new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
+                .withKubernetesSerialization(SERIALIZATION).withConfig(config);
+    }
+
+    /**
+     * Does once, ahead, what the first connection of this JVM would otherwise wait for: loads
+     * and links the client's classes and those of its HTTP stack, parses a kubeconfig, and
+     * builds the mapper's reader of every kind the live model lists. About 0.8 s of CPU on a
+     * laptop, which made the first environment's lists come that much later (docs/BENCHMARKS.md,
+     * Views). Reads no file and opens no connection; any thread, any number of times. Any
+     * failure is left for the real connection to report.
+     */
+    public static void warmUp() {
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: warm-up, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: warm-up, user: {token: warm-up}}]
+                contexts: [{name: warm-up, context: {cluster: warm-up, user: warm-up, namespace: default}}]
+                current-context: warm-up
+                """;
+        try {
+            Serialization.unmarshal(kubeconfig, io.fabric8.kubernetes.api.model.Config.class);
+            try (KubernetesClient client = builder(Config.fromKubeconfig("warm-up", kubeconfig, null)).build()) {
+                for (ResourceKind<?> kind : ResourceKinds.ALL) {
+                    client.resources(kind.type());
+                    SERIALIZATION.unmarshal("{\"metadata\":{\"name\":\"warm-up\"}}", kind.type());
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // the connection that follows says what is wrong, where it is wrong
         }
     }
 

@@ -166,7 +166,8 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
                 inner.setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
                 inner.getStyleClass().add(Styles.TABS_FLOATING);
                 for (ResourceTableView table : of) {
-                    Tab t = new Tab(plural(table.kind()), table);
+                    Tab t = new Tab(plural(table.kind()));
+                    contentWhenFirstSelected(t, table);
                     t.setId("kind-tab-" + table.kind().kind());
                     kindTabs.put(table.kind().kind(), t);
                     innerTabs.put(table, t);
@@ -232,10 +233,32 @@ public final class EnvironmentLiveView extends TabPane implements AutoCloseable 
     }
 
     private static Tab tab(String name, Ikon ikon, Node content) {
-        Tab tab = new Tab(name, content);
+        Tab tab = new Tab(name);
+        contentWhenFirstSelected(tab, content);
         tab.setGraphic(new FontIcon(ikon));
         tab.setId("live-tab-" + name.toLowerCase());
         return tab;
+    }
+
+    /**
+     * A tab's content goes into the scene when the tab is first selected: a tab pane styles and
+     * lays out every tab's content, shown or not, and the first pulse of a view with 15 tables
+     * took half a second of the FX thread while the pods came in (docs/BENCHMARKS.md, Views).
+     */
+    private static void contentWhenFirstSelected(Tab tab, Node content) {
+        if (tab.isSelected()) {
+            tab.setContent(content);
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content);
+                }
+            }
+        });
     }
 
     private void show(Applied applied) {

@@ -81,6 +81,23 @@ class LiveTabsFxTest {
     }
 
     @Test
+    void aTabsContentJoinsTheSceneWhenTheTabIsFirstShown() {
+        EnvironmentLiveView live = open("sandbox-dev", "Overview");
+        until("the storage is listed", () -> onFx(() -> live.viewModel().snapshot() != null
+                && !live.viewModel().snapshot().rows("PersistentVolumeClaim").isEmpty()));
+        assertThat(onFx(() -> live.lookup("#" + ResourceTableView.ID_PREFIX + "PersistentVolumeClaim")))
+                .as("not in the scene while its tab was never shown").isNull();
+        assertThat(onFx(() -> live.table("PersistentVolumeClaim").placeholder().getText())).isNotBlank();
+        onFx(() -> {
+            live.getSelectionModel().select(live.getTabs().stream().filter(t -> t.getText().equals("Storage")).findFirst().orElseThrow());
+            return null;
+        });
+        until("the claims show once the Storage tab is selected", () -> onFx(() ->
+                live.lookup("#" + ResourceTableView.ID_PREFIX + "PersistentVolumeClaim") != null
+                        && !live.table("PersistentVolumeClaim").table().getItems().isEmpty()));
+    }
+
+    @Test
     void theOverviewShowsNodesWorkloadsUsageWarningsAndTheRunningVersions() {
         EnvironmentLiveView live = open("sandbox-prod", "Overview");
         until("the nodes are counted", () -> figure(live, "overview-nodes"), "4 / 4"::equals);

@@ -31,9 +31,11 @@ public final class WheelhouseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The window opens its first environment at once: the Kubernetes client gets ready meanwhile.
-        Fabric8ClusterGateway.warmUpInBackground();
-        WheelhouseFx.launch(global.services(new FxPassphraseProvider(WheelhouseFx::mainWindow)));
+        // The window opens its first environment as soon as the workspace is read: the Kubernetes
+        // client gets ready beside it, from the first frame on (earlier, it delayed the first frame
+        // by a third of a second on two cores).
+        WheelhouseFx.launch(global.services(new FxPassphraseProvider(WheelhouseFx::mainWindow)),
+                Fabric8ClusterGateway::warmUpInBackground);
         return ExitCodes.DONE;
     }
 }

@@ -21,6 +21,7 @@ public final class WheelhouseFx extends Application {
     private static volatile AppServices services;
     private static volatile Theme initialTheme = Theme.LIGHT;
     private static volatile Stage primary;
+    private static volatile Runnable afterFirstFrame = () -> { };
     private MainWindow window;
 
     /** The console's window once shown (owner of dialogs such as the passphrase prompt), else null. */
@@ -30,7 +31,18 @@ public final class WheelhouseFx extends Application {
 
     /** Opens the console and returns when its window has closed. Once per JVM. */
     public static void launch(AppServices services) {
+        launch(services, () -> { });
+    }
+
+    /**
+     * Opens the console and returns when its window has closed. Once per JVM.
+     *
+     * @param afterFirstFrame runs on the FX thread once the window's first frame is drawn (work
+     *     started earlier would compete with the start-up on a two-core laptop); it must not block
+     */
+    public static void launch(AppServices services, Runnable afterFirstFrame) {
         WheelhouseFx.services = Objects.requireNonNull(services);
+        WheelhouseFx.afterFirstFrame = Objects.requireNonNull(afterFirstFrame);
         // Read before the toolkit starts, so the first frame already has the right theme.
         initialTheme = ThemePreference.load(services.dataDir());
         Application.launch(WheelhouseFx.class);
@@ -49,20 +61,21 @@ public final class WheelhouseFx extends Application {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         window.show(stage);
-        if (StartupProbe.requested()) {
-            // The pulse after show() renders the first frame; the next pulse starts once it is drawn.
-            new AnimationTimer() {
-                private int pulses;
+        // The pulse after show() renders the first frame; the next pulse starts once it is drawn.
+        new AnimationTimer() {
+            private int pulses;
 
-                @Override
-                public void handle(long now) {
-                    if (++pulses == 2) {
-                        stop();
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    afterFirstFrame.run();
+                    if (StartupProbe.requested()) {
                         StartupProbe.firstFrameShown(Platform::exit);
                     }
                 }
-            }.start();
-        }
+            }
+        }.start();
     }
 
     @Override

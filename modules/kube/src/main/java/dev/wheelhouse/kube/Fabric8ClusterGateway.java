@@ -39,8 +39,8 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
 
     /**
      * Starts {@link KubeClients#warmUp()} on a thread of its own, so the first environment the
-     * window opens connects sooner: the console calls this as its window starts, beside the
-     * toolkit's own start-up, which leaves the second core idle.
+     * window opens connects sooner: the console calls this once its first frame is drawn, as
+     * the workspace is being read.
      */
     public static java.util.concurrent.CompletableFuture<Void> warmUpInBackground() {
         return java.util.concurrent.CompletableFuture.runAsync(KubeClients::warmUp,

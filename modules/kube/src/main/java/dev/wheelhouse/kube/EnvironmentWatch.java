@@ -82,6 +82,8 @@ final class EnvironmentWatch implements ClusterSubscription {
     private final Map<String, MetricsSampler> samplers = new LinkedHashMap<>();
     /** Loop: per context, the feeds that start once its pods have listed. */
     private final Map<String, List<Feed>> waitingForPods = new HashMap<>();
+    /** Loop: contexts whose pods have answered, waiting for their rows to go out. */
+    private final Set<String> podsPublishing = new LinkedHashSet<>();
 
     // Handed over from informer and sampler threads to the loop.
     private final ConcurrentHashMap<RowKey, Change> pending = new ConcurrentHashMap<>();
@@ -267,10 +269,12 @@ final class EnvironmentWatch implements ClusterSubscription {
 
     /**
      * Loop: starts a context's other lists once its pods have had a first answer (listed,
-     * forbidden, unreachable...), or at the latest after {@link KubeOptions#podsFirstAtMost()}.
-     * The pods are by far the largest list of a cluster and the one read first in an incident;
-     * listed at once with the 40-odd others, they shared the connection, the JSON parsing and the
-     * two cores of a laptop with all of them (docs/BENCHMARKS.md, Views). Once only.
+     * forbidden, unreachable...) and the rows of those listed have gone out, or at the latest
+     * after {@link KubeOptions#podsFirstAtMost()}. The pods are by far the largest list of a
+     * cluster and the one read first in an incident; listed at once with the 40-odd others, they
+     * shared the connection, the JSON parsing and the two cores of a laptop with all of them, and
+     * started as soon as the pods had listed, the others still held up their rows
+     * (docs/BENCHMARKS.md, Views). Once only.
      */
     private void startAfterPods(String ctx) {
         List<Feed> later = waitingForPods.remove(ctx);
@@ -292,7 +296,19 @@ final class EnvironmentWatch implements ClusterSubscription {
     private void podsAnswered(String ctx) {
         if (waitingForPods.containsKey(ctx)
                 && podFeeds(ctx).stream().noneMatch(f -> f.state.status() == FeedStatus.CONNECTING)) {
-            startAfterPods(ctx);
+            podsPublishing.add(ctx);
+            requestFlush();
+        }
+    }
+
+    /** Loop, after a batch went out: the contexts whose listed pods have all been published start their other lists. */
+    private void startAfterPodsPublished() {
+        for (String ctx : List.copyOf(podsPublishing)) {
+            boolean podsPending = pending.keySet().stream().anyMatch(k -> k.context().equals(ctx) && k.kind().equals(ResourceKinds.POD.kind()));
+            if (!podsPending) {
+                podsPublishing.remove(ctx);
+                startAfterPods(ctx);
+            }
         }
     }
 
@@ -516,6 +532,7 @@ final class EnvironmentWatch implements ClusterSubscription {
         }
         try {
             publish();
+            startAfterPodsPublished();
         } finally {
             // Measured from the end of a delivery, so batches reach the listener at most once per interval;
             // changes offered meanwhile only went into pending, so look again before letting go.

@@ -380,6 +380,20 @@ class EnvironmentWatchIT {
                     .anyMatch(f -> !f.key().kind().equals("Pod") && f.status() == FeedStatus.LIVE);
             assertThat(podsConnecting && otherLive).isFalse();
         });
+        // ... nor before the pods' rows went out.
+        int podRows = indexOfFirst(d -> !d.batch().snapshot().rows("Pod").isEmpty());
+        int otherLive = indexOfFirst(d -> d.batch().snapshot().feeds().stream()
+                .anyMatch(f -> !f.key().kind().equals("Pod") && f.status() == FeedStatus.LIVE));
+        assertThat(podRows).isNotNegative().isLessThan(otherLive);
+    }
+
+    private int indexOfFirst(java.util.function.Predicate<Batches.Delivery> test) {
+        for (int i = 0; i < batches.deliveries.size(); i++) {
+            if (test.test(batches.deliveries.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

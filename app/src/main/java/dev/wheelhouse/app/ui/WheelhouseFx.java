@@ -7,7 +7,6 @@ import dev.wheelhouse.app.ui.shell.Theme;
 import dev.wheelhouse.app.ui.shell.ThemePreference;
 import dev.wheelhouse.app.ui.tasks.FxUiExecutor;
 import java.util.Objects;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -61,21 +60,12 @@ public final class WheelhouseFx extends Application {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         window.show(stage);
-        // The pulse after show() renders the first frame; the next pulse starts once it is drawn.
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    stop();
-                    afterFirstFrame.run();
-                    if (StartupProbe.requested()) {
-                        StartupProbe.firstFrameShown(Platform::exit);
-                    }
-                }
+        FirstFrame.then(() -> {
+            afterFirstFrame.run();
+            if (StartupProbe.requested()) {
+                StartupProbe.firstFrameShown(Platform::exit);
             }
-        }.start();
+        });
     }
 
     @Override

@@ -212,7 +212,8 @@ class LiveTabsFxTest {
         assertThat(podLines(live)).as("one namespace: pod names alone").noneMatch(name -> name.contains("/"));
         assertThat(onFx(() -> metrics.namespaceChoice().getItems())).containsExactly(LiveMetricsView.ALL_NAMESPACES, ns);
         assertThat(onFx(() -> metrics.podCharts().message().isVisible())).isFalse();
-        assertThat(onFx(() -> live.cpuChart().isVisible())).as("beside the nodes").isTrue();
+        // The nodes are listed after the pods (pods first): their charts may come a moment later.
+        until("beside the nodes' charts", () -> onFx(() -> live.cpuChart().isVisible()));
 
         String app = console.sandbox.seed().applications().stream()
                 .filter(a -> a.workload().kind().kind().equals("Deployment")).findFirst().orElseThrow().workload().name();

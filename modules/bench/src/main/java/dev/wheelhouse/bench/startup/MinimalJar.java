@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class MinimalJar {
     private static final String PACKAGE = MinimalJar.class.getPackageName().replace('.', '/') + "/";
-    private static final List<String> CLASSES = List.of("MinimalFxProgram", "FirstFrame");
+    private static final List<String> CLASSES = List.of("MinimalFxProgram");
 
     private MinimalJar() {}
 

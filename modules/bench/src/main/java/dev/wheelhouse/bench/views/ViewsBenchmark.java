@@ -1,5 +1,6 @@
 package dev.wheelhouse.bench.views;
 
+import dev.wheelhouse.app.ui.FirstFrame;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveView;
 import dev.wheelhouse.app.ui.cluster.EnvironmentLiveViewModel;
 import dev.wheelhouse.app.ui.cluster.ResourceTableView;
@@ -171,18 +172,7 @@ public final class ViewsBenchmark {
             stage.setScene(scene);
             stage.show();
             fx.timer.start();
-            // The second pulse after show() starts once the first frame is drawn.
-            new AnimationTimer() {
-                private int pulses;
-
-                @Override
-                public void handle(long now) {
-                    if (++pulses == 2) {
-                        stop();
-                        shown.complete(null);
-                    }
-                }
-            }.start();
+            FirstFrame.then(() -> shown.complete(null));
         });
         shown.get(30, TimeUnit.SECONDS);
         out.printf(Locale.ROOT, "# before connecting (toolkit, first frame drawn): VmRSS %.1f MB%n", rssBytes() / 1e6);

@@ -82,8 +82,6 @@ final class EnvironmentWatch implements ClusterSubscription {
     private final Map<String, MetricsSampler> samplers = new LinkedHashMap<>();
     /** Loop: per context, the feeds that start once its pods have listed. */
     private final Map<String, List<Feed>> waitingForPods = new HashMap<>();
-    /** Loop: contexts whose pods have answered, waiting for their rows to go out. */
-    private final Set<String> podsPublishing = new LinkedHashSet<>();
 
     // Handed over from informer and sampler threads to the loop.
     private final ConcurrentHashMap<RowKey, Change> pending = new ConcurrentHashMap<>();
@@ -246,11 +244,7 @@ final class EnvironmentWatch implements ClusterSubscription {
             }
             if (!later.isEmpty()) {
                 waitingForPods.put(ctx, later);
-                if (podFeeds(ctx).isEmpty()) {
-                    startAfterPods(ctx);
-                } else {
-                    loop.schedule(() -> startAfterPods(ctx), options.podsFirstAtMost().toMillis(), TimeUnit.MILLISECONDS);
-                }
+                loop.schedule(() -> startAfterPods(ctx), options.podsFirstAtMost().toMillis(), TimeUnit.MILLISECONDS);
             }
             if (client == null) {
                 metricsStatuses.put(ctx, new MetricsStatus(ctx, MetricsState.FAILED, problems.get(ctx), null));
@@ -292,21 +286,17 @@ final class EnvironmentWatch implements ClusterSubscription {
                 .toList();
     }
 
-    /** Loop: after a pod list's first answer, the context's other lists go when every pod list has had one. */
-    private void podsAnswered(String ctx) {
-        if (waitingForPods.containsKey(ctx)
-                && podFeeds(ctx).stream().noneMatch(f -> f.state.status() == FeedStatus.CONNECTING)) {
-            podsPublishing.add(ctx);
-            requestFlush();
-        }
-    }
-
-    /** Loop, after a batch went out: the contexts whose listed pods have all been published start their other lists. */
-    private void startAfterPodsPublished() {
-        for (String ctx : List.copyOf(podsPublishing)) {
-            boolean podsPending = pending.keySet().stream().anyMatch(k -> k.context().equals(ctx) && k.kind().equals(ResourceKinds.POD.kind()));
-            if (!podsPending) {
-                podsPublishing.remove(ctx);
+    /**
+     * Loop, after each flush: a context whose pod lists have all answered, and whose listed pods
+     * have all gone out in a batch, starts its other lists. (A feed's answer is a state change,
+     * which asks for a flush.)
+     */
+    private void startAfterPodsAreOut() {
+        for (String ctx : List.copyOf(waitingForPods.keySet())) {
+            boolean answered = podFeeds(ctx).stream().noneMatch(f -> f.state.status() == FeedStatus.CONNECTING);
+            boolean out = pending.keySet().stream()
+                    .noneMatch(k -> k.context().equals(ctx) && k.kind().equals(ResourceKinds.POD.kind()));
+            if (answered && out) {
                 startAfterPods(ctx);
             }
         }
@@ -391,9 +381,6 @@ final class EnvironmentWatch implements ClusterSubscription {
             Instant synced = status == FeedStatus.LIVE ? now : old.lastSynced();
             feed.state = new FeedState(feed.key, status, detail, now, synced);
             feed.notWatchingSince = 0;
-            if (old.status() == FeedStatus.CONNECTING && feed.key.kind().equals(ResourceKinds.POD.kind())) {
-                onLoopLater(() -> podsAnswered(feed.key.context()));
-            }
             if (status == FeedStatus.LIVE && old.status() == FeedStatus.CONNECTING) {
                 LOG.debug("{}: live", feed.what);
             } else if (status != old.status()) {
@@ -532,7 +519,7 @@ final class EnvironmentWatch implements ClusterSubscription {
         }
         try {
             publish();
-            startAfterPodsPublished();
+            startAfterPodsAreOut();
         } finally {
             // Measured from the end of a delivery, so batches reach the listener at most once per interval;
             // changes offered meanwhile only went into pending, so look again before letting go.

@@ -24,8 +24,10 @@ public final class WorkloadDetailDemo {
         DemoWindow.open(console, seconds, window -> {
             DemoWindow.await(() -> window.workspace().environments().size() == 3);
             Platform.runLater(() -> window.workspace().select("sandbox-staging"));
+            // The model, not the table: a table takes rows only once its tab shows.
             DemoWindow.await(() -> window.detail().live() != null && window.detail().live().table("Deployment") != null
-                    && !window.detail().live().table("Deployment").table().getItems().isEmpty());
+                    && window.detail().live().viewModel().snapshot() != null
+                    && !window.detail().live().viewModel().snapshot().rows("Deployment").isEmpty());
             Platform.runLater(() -> window.detail().live().showWorkload("Deployment", "storefront"));
             DemoWindow.await(() -> window.detail().live().detail() != null && !window.detail().live().detail().viewModel().revisions().isEmpty());
             Platform.runLater(() -> {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * What one inventory of the live model costs (issue 4, the overview cards under churn): the
@@ -33,25 +35,22 @@ public final class InventoryBenchmark {
     private static final List<String> NAMESPACES = List.of("shop-dev", "shop-staging", "shop-prod");
     private static final String SCENARIO = "inventory";
 
+    /** The command line (picocli). */
+    static final class Options {
+        @Option(names = "--pods") int pods = 10_000;
+        @Option(names = "--deployments") int deployments = 1_000;
+        @Option(names = "--churn", description = "events per second") double churn = 200;
+        @Option(names = "--builds") int builds = 10;
+        @Option(names = "--every-ms") long everyMs = 3_000;
+    }
+
     public static void main(String[] args) throws Exception {
-        int pods = 10_000;
-        int deployments = 1_000;
-        double churn = 200;
-        int builds = 10;
-        long everyMs = 3_000;
-        for (int i = 0; i < args.length; i++) {
-            String v = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--pods" -> pods = Integer.parseInt(v);
-                case "--deployments" -> deployments = Integer.parseInt(v);
-                case "--churn" -> churn = Double.parseDouble(v);
-                case "--builds" -> builds = Integer.parseInt(v);
-                case "--every-ms" -> everyMs = Long.parseLong(v);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--pods N --deployments N --churn EVENTS_PER_S --builds N --every-ms MS)");
-            }
-            i++;
-        }
+        Options o = CommandLine.populateCommand(new Options(), args);
+        int pods = o.pods;
+        int deployments = o.deployments;
+        double churn = o.churn;
+        int builds = o.builds;
+        long everyMs = o.everyMs;
         PrintStream out = System.out;
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Path dir = Files.createTempDirectory("wheelhouse-inventory-bench");

@@ -41,6 +41,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * The console's pods view against the sandbox at scale (issue 4, Performance): the sandbox runs
@@ -61,43 +63,30 @@ public final class ViewsBenchmark {
     private static final List<String> NAMESPACES = List.of("shop-dev", "shop-staging", "shop-prod");
     private static final String CONTEXT = "wheelhouse-sandbox";
 
+    /** The command line (picocli); `--in-process` is what ConsoleJvm adds when it starts the console's JVM. */
+    static final class Options {
+        @Option(names = "--pods") int pods = 10_000;
+        @Option(names = "--deployments") int deployments = 1_000;
+        @Option(names = "--churn", description = "events per second") int churn = 200;
+        @Option(names = "--seconds", description = "the churn window") int seconds = 60;
+        @Option(names = "--change-every-ms") int changeEveryMs = 2_000;
+        @Option(names = "--wheelhouse") Path wheelhouse = Path.of("app/target/wheelhouse/bin/wheelhouse");
+        @Option(names = "--jvm-options") Path jvmOptions = Path.of("jpackage/app.args");
+        @Option(names = "--keep", description = "keep the temporary directory") boolean keep;
+        @Option(names = ConsoleJvm.IN_PROCESS, hidden = true) boolean inProcess;
+    }
+
     public static void main(String[] args) throws Exception {
-        int pods = 10_000;
-        int deployments = 1_000;
-        int churn = 200;
-        int seconds = 60;
-        int changeEveryMs = 2_000;
-        Path wheelhouse = Path.of("app/target/wheelhouse/bin/wheelhouse");
-        Path jvmOptions = Path.of("jpackage/app.args");
-        boolean keep = false;
-        boolean inProcess = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : "");
-            boolean inline = a.contains("=");
-            String name = inline ? a.substring(0, a.indexOf('=')) : a;
-            switch (name) {
-                case "--pods" -> pods = Integer.parseInt(v);
-                case "--deployments" -> deployments = Integer.parseInt(v);
-                case "--churn" -> churn = Integer.parseInt(v);
-                case "--seconds" -> seconds = Integer.parseInt(v);
-                case "--change-every-ms" -> changeEveryMs = Integer.parseInt(v);
-                case "--wheelhouse" -> wheelhouse = Path.of(v);
-                case "--jvm-options" -> jvmOptions = Path.of(v);
-                case "--keep" -> {
-                    keep = true;
-                    continue;
-                }
-                case ConsoleJvm.IN_PROCESS -> {
-                    inProcess = true;
-                    continue;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-            if (!inline) {
-                i++;
-            }
-        }
+        Options o = CommandLine.populateCommand(new Options(), args);
+        int pods = o.pods;
+        int deployments = o.deployments;
+        int churn = o.churn;
+        int seconds = o.seconds;
+        int changeEveryMs = o.changeEveryMs;
+        Path wheelhouse = o.wheelhouse;
+        Path jvmOptions = o.jvmOptions;
+        boolean keep = o.keep;
+        boolean inProcess = o.inProcess;
         if (!inProcess) {
             System.exit(ConsoleJvm.relaunch(jvmOptions, ViewsBenchmark.class.getName(), args));
         }

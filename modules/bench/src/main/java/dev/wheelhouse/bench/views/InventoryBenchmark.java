@@ -46,15 +46,10 @@ public final class InventoryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options o = CommandLine.populateCommand(new Options(), args);
-        int pods = o.pods;
-        int deployments = o.deployments;
-        double churn = o.churn;
-        int builds = o.builds;
-        long everyMs = o.everyMs;
         PrintStream out = System.out;
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Path dir = Files.createTempDirectory("wheelhouse-inventory-bench");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withScale(pods, deployments).withChurnPerSecond(churn));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withScale(o.pods, o.deployments).withChurnPerSecond(o.churn));
                 Fabric8ClusterGateway gateway = new Fabric8ClusterGateway(sandbox.writeKubeconfig(dir.resolve("kubeconfig")))) {
             Environment env = new Environment("inventory-bench", Tier.DEVELOPMENT, Tier.DEVELOPMENT.defaultColour(), false,
                     List.of(new KubeTarget(Sandbox.CONTEXT, NAMESPACES)), List.of());
@@ -62,13 +57,13 @@ public final class InventoryBenchmark {
                 long seeded = awaitPods(model, sandbox.stats().pods());
                 Thread loop = loopThread(env);
                 out.printf(Locale.ROOT, "# model holds %d pods of %d seeded; loop thread %s; churn %.0f/s%n",
-                        seeded, sandbox.stats().pods(), loop == null ? "?" : loop.getName(), churn);
+                        seeded, sandbox.stats().pods(), loop == null ? "?" : loop.getName(), o.churn);
 
                 List<double[]> samples = new ArrayList<>();
                 Inventory last = null;
-                for (int i = 0; i <= builds; i++) {
+                for (int i = 0; i <= o.builds; i++) {
                     if (i > 0) {
-                        Thread.sleep(everyMs);
+                        Thread.sleep(o.everyMs);
                     }
                     long loopBefore = loop == null ? 0 : threads.getThreadAllocatedBytes(loop.threadId());
                     long before = threads.getCurrentThreadAllocatedBytes();

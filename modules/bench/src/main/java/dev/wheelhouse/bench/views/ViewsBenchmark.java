@@ -78,17 +78,8 @@ public final class ViewsBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options o = CommandLine.populateCommand(new Options(), args);
-        int pods = o.pods;
-        int deployments = o.deployments;
-        int churn = o.churn;
-        int seconds = o.seconds;
-        int changeEveryMs = o.changeEveryMs;
-        Path wheelhouse = o.wheelhouse;
-        Path jvmOptions = o.jvmOptions;
-        boolean keep = o.keep;
-        boolean inProcess = o.inProcess;
-        if (!inProcess) {
-            System.exit(ConsoleJvm.relaunch(jvmOptions, ViewsBenchmark.class.getName(), args));
+        if (!o.inProcess) {
+            System.exit(ConsoleJvm.relaunch(o.jvmOptions, ViewsBenchmark.class.getName(), args));
         }
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "# console JVM options: %s%n", String.join(" ", ConsoleJvm.ownOptions()));
@@ -96,19 +87,19 @@ public final class ViewsBenchmark {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
         out.printf(Locale.ROOT, "# sandbox --pods %d --deployments %d --churn %d, window %d s, a pod deleted every %d ms%n",
-                pods, deployments, churn, seconds, changeEveryMs);
+                o.pods, o.deployments, o.churn, o.seconds, o.changeEveryMs);
 
         Path dir = Files.createTempDirectory("wheelhouse-views-bench");
         Path kubeconfig = dir.resolve("kubeconfig");
-        SandboxProcess sandbox = SandboxProcess.start(wheelhouse, dir, kubeconfig, pods, deployments, churn, out);
+        SandboxProcess sandbox = SandboxProcess.start(o.wheelhouse, dir, kubeconfig, o.pods, o.deployments, o.churn, out);
         Thread hook = Thread.ofPlatform().unstarted(sandbox::kill);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            run(out, kubeconfig, seconds, changeEveryMs);
+            run(out, kubeconfig, o.seconds, o.changeEveryMs);
         } finally {
             sandbox.kill();
             Runtime.getRuntime().removeShutdownHook(hook);
-            if (!keep) {
+            if (!o.keep) {
                 deleteTree(dir);
             } else {
                 out.println("# kept " + dir);

@@ -61,7 +61,7 @@ public final class RollbackBenchmark {
         try {
             String ns = "shop-" + env.substring(env.indexOf('-') + 1);
             List<String> console = List.of(wheelhouse.toAbsolutePath().toString(), "rollback", "--data-dir", data.toString(),
-                    "--kubeconfig", kubeconfig.toString(), "--workspace", dir.resolve("workspace.yaml").toString(),
+                    "--kubeconfig", kubeconfig.toString(), "--workspace", SandboxProcess.workspace(dir).toString(),
                     "--env", env, "--app", app, "--yes", "--reason", "benchmark", "--timeout", "600");
             List<String> undo = List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", ns, "rollout", "undo",
                     "deployment/" + app);

@@ -41,9 +41,16 @@ final class ConsoleJvm {
 
     /** Runs this benchmark again in a JVM with those options (its output is ours); returns its exit code. */
     static int relaunch(Path argsFile, String mainClass, String[] args) throws IOException, InterruptedException {
+        return relaunch(argsFile, List.of(), mainClass, args);
+    }
+
+    /** As {@link #relaunch(Path, String, String[])}, with more JVM options after the app's. */
+    static int relaunch(Path argsFile, List<String> moreOptions, String mainClass, String[] args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions(argsFile));
+        command.addAll(moreOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

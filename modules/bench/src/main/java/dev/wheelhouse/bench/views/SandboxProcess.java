@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,17 +23,30 @@ public final class SandboxProcess {
         this.process = process;
     }
 
+    /** The sandbox seeded at this scale, with so many container restarts (and Events) a second. */
     public static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, int pods, int deployments, int churn,
+            PrintStream out) throws IOException, InterruptedException {
+        return start(wheelhouse, dir, kubeconfig, List.of("--pods", Integer.toString(pods),
+                "--deployments", Integer.toString(deployments), "--churn", Integer.toString(churn)), out);
+    }
+
+    /** The sandbox with its demo seed, as a new user meets it. */
+    public static SandboxProcess startDemo(Path wheelhouse, Path dir, Path kubeconfig, PrintStream out)
+            throws IOException, InterruptedException {
+        return start(wheelhouse, dir, kubeconfig, List.of(), out);
+    }
+
+    private static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, List<String> seed,
             PrintStream out) throws IOException, InterruptedException {
         if (!Files.isExecutable(wheelhouse)) {
             throw new IOException(wheelhouse + " is not there: build the distribution first (./mvnw -B -DskipTests package)");
         }
         Path data = Files.createDirectories(dir.resolve("data"));
-        ProcessBuilder pb = new ProcessBuilder(wheelhouse.toAbsolutePath().toString(), "sandbox",
-                "--pods", Integer.toString(pods), "--deployments", Integer.toString(deployments),
-                "--churn", Integer.toString(churn), "--kubeconfig", kubeconfig.toString(),
-                "--workspace", dir.resolve("workspace.yaml").toString(), "--data-dir", data.toString())
-                .redirectError(dir.resolve("sandbox.err").toFile());
+        List<String> command = new ArrayList<>(List.of(wheelhouse.toAbsolutePath().toString(), "sandbox"));
+        command.addAll(seed);
+        command.addAll(List.of("--kubeconfig", kubeconfig.toString(),
+                "--workspace", workspace(dir).toString(), "--data-dir", data.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("sandbox.err").toFile());
         long t = System.nanoTime();
         SandboxProcess sandbox = new SandboxProcess(pb.start());
         CompletableFuture<String> serving = new CompletableFuture<>();
@@ -57,6 +72,11 @@ public final class SandboxProcess {
             throw new IOException("the sandbox did not start: " + e + "\n" + err, e);
         }
         return sandbox;
+    }
+
+    /** The workspace file the sandbox started in {@code dir} wrote its environments to. */
+    public static Path workspace(Path dir) {
+        return dir.resolve("workspace.yaml");
     }
 
     public void kill() {

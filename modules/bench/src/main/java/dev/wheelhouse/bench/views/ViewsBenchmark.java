@@ -73,13 +73,16 @@ public final class ViewsBenchmark {
         @Option(names = "--wheelhouse") Path wheelhouse = Path.of("app/target/wheelhouse/bin/wheelhouse");
         @Option(names = "--jvm-options") Path jvmOptions = Path.of("jpackage/app.args");
         @Option(names = "--keep", description = "keep the temporary directory") boolean keep;
+        @Option(names = "--aot", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "the console with an AOT cache trained as the installer's (--no-aot: without)")
+        boolean aot = true;
         @Option(names = ConsoleJvm.IN_PROCESS, hidden = true) boolean inProcess;
     }
 
     public static void main(String[] args) throws Exception {
         Options o = CommandLine.populateCommand(new Options(), args);
         if (!o.inProcess) {
-            System.exit(ConsoleJvm.relaunch(o.jvmOptions, ViewsBenchmark.class.getName(), args));
+            System.exit(relaunch(o, args));
         }
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "# console JVM options: %s%n", String.join(" ", ConsoleJvm.ownOptions()));
@@ -108,6 +111,25 @@ public final class ViewsBenchmark {
             out.flush();
             Platform.exit();
             System.exit(0);
+        }
+    }
+
+    /** The console's JVM: the app's java options and, as installed, an AOT cache trained first. */
+    private static int relaunch(Options o, String[] args) throws Exception {
+        if (!o.aot) {
+            System.out.println("# the console's AOT cache: none (--no-aot)");
+            return ConsoleJvm.relaunch(o.jvmOptions, ViewsBenchmark.class.getName(), args);
+        }
+        Path training = Files.createTempDirectory("wheelhouse-views-aot");
+        try {
+            Path cache = ConsoleTraining.train(o.wheelhouse, o.jvmOptions, training, System.out);
+            return ConsoleJvm.relaunch(o.jvmOptions, List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on"), ViewsBenchmark.class.getName(), args);
+        } finally {
+            if (o.keep) {
+                System.out.println("# kept " + training);
+            } else {
+                deleteTree(training);
+            }
         }
     }
 

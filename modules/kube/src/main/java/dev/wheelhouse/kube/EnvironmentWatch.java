@@ -253,7 +253,9 @@ final class EnvironmentWatch implements ClusterSubscription {
                 MetricsSampler sampler = new MetricsSampler(ctx, client.client(), server, List.copyOf(entry.getValue()),
                         options.metricsInterval(), clock, this::onSample);
                 samplers.put(ctx, sampler);
-                sampler.start();
+                if (!waitingForPods.containsKey(ctx)) {
+                    sampler.start();
+                }
             }
         }
         feedsDirty = true;
@@ -262,7 +264,8 @@ final class EnvironmentWatch implements ClusterSubscription {
     }
 
     /**
-     * Loop: starts a context's other lists once its pods have had a first answer (listed,
+     * Loop: starts a context's other lists and its metrics sampling (a metrics list of every pod)
+     * once its pods have had a first answer (listed,
      * forbidden, unreachable...) and the rows of those listed have gone out, or at the latest
      * after {@link KubeOptions#podsFirstAtMost()}. The pods are by far the largest list of a
      * cluster and the one read first in an incident; listed at once with the 40-odd others, they
@@ -276,6 +279,10 @@ final class EnvironmentWatch implements ClusterSubscription {
             return;
         }
         later.forEach(feed -> startInformer(feed, feed.client));
+        MetricsSampler sampler = samplers.get(ctx);
+        if (sampler != null) {
+            sampler.start();
+        }
         feedsDirty = true;
         requestFlush();
     }

@@ -368,10 +368,12 @@ class EnvironmentWatchIT {
         Thread.sleep(1000);
         assertThat(cluster.requests("/apis/apps")).as("no other list asked for while the pods are listed").isZero();
         assertThat(cluster.requests("/api/v1/nodes")).isZero();
+        assertThat(cluster.requests("/apis/metrics.k8s.io")).as("nor the metrics sampled").isZero();
         assertThat(batches.latest().feeds()).hasSize(15).allSatisfy(f -> assertThat(f.status()).isEqualTo(FeedStatus.CONNECTING));
 
         awaitAllLive();
         assertThat(row("Pod", "web-1")).isPresent();
+        await().atMost(PROMPTLY).until(() -> cluster.requests("/apis/metrics.k8s.io") > 0);
         // Never another kind live before the pods.
         assertThat(batches.deliveries).allSatisfy(d -> {
             boolean podsConnecting = d.batch().snapshot().feeds().stream()

@@ -219,6 +219,7 @@ public final class ViewsBenchmark {
         Thread.sleep(2000);
         ThreadCpu.print(out, "from connecting until populated", fx.t0Threads, fx.populatedThreads, 12);
         fx.resetGaps();
+        long windowUptimeMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         Map<String, Long> windowThreads = ThreadCpu.now();
         // "Stays under": resident memory sampled every second while the view is live and churning.
         java.util.concurrent.atomic.AtomicLong peakRss = new java.util.concurrent.atomic.AtomicLong();
@@ -290,6 +291,8 @@ public final class ViewsBenchmark {
                 gapMs.size() + 1, lat.size() + misses, misses, podRows,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
         out.printf(Locale.ROOT, "# change latencies (ms): %s%n", lat.stream().map(Results::millis).toList());
+        out.printf(Locale.ROOT, "# longest pulse gaps (when in the window, which began %.1f s into the JVM's uptime: gap, "
+                + "FX CPU in it): %s%n", windowUptimeMs / 1e3, longestGaps(gaps, recorded.get(1), 5));
 
         Results.print(out, "views", "pods_populated_ms", Results.millis(populatedMs), "ms");
         Results.print(out, "views", "kubectl_get_pods_ms", Results.millis(kubectlMs), "ms");
@@ -431,6 +434,21 @@ public final class ViewsBenchmark {
             watching.compareAndSet(w, null);
             w.seen().complete(now);
         }
+    }
+
+    /** The {@code n} longest gaps, in pulse order, each with its time into the window, for telling GC pauses and bursts apart. */
+    private static List<String> longestGaps(List<Long> gaps, List<Long> busy, int n) {
+        long[] at = new long[gaps.size()];
+        long t = 0;
+        for (int i = 0; i < gaps.size(); i++) {
+            t += gaps.get(i);
+            at[i] = t;
+        }
+        return java.util.stream.IntStream.range(0, gaps.size()).boxed()
+                .sorted((a, b) -> Long.compare(gaps.get(b), gaps.get(a))).limit(n).sorted()
+                .map(i -> String.format(Locale.ROOT, "%.1f s: %.0f ms (%.0f)", at[i] / 1e9, gaps.get(i) / 1e6,
+                        i < busy.size() ? busy.get(i) / 1e6 : -1.0))
+                .toList();
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -192,7 +192,7 @@ public final class ViewsBenchmark {
         Platform.runLater(() -> {
             EnvironmentLiveView view = new EnvironmentLiveView(vm, null);
             root.getChildren().setAll(view);
-            vm.appliedProperty().addListener((obs, was, now) -> fx.applied());
+            vm.appliedProperty().addListener((obs, was, now) -> fx.applied(now.snapshot().rows("Pod").size()));
             // After the view's own listener, which builds the tables from the kinds.
             vm.kindsProperty().addListener((obs, was, now) -> fx.attach(view, expected));
             fx.attach(view, expected);
@@ -207,6 +207,7 @@ public final class ViewsBenchmark {
         }
         double populatedMs = (fx.populatedAt - fx.t0) / 1e6;
         double populatedCpuMs = (fx.populatedCpu - fx.t0Cpu) / 1e6;
+        out.printf(Locale.ROOT, "# the model's updates on the FX thread until populated (when: pods in the model): %s%n", fx.updates);
         out.printf(Locale.ROOT, "# the client's warm-up, started as the view connected, took %.0f ms%n",
                 (warmedUp.get(60, TimeUnit.SECONDS) - warmUpStarted) / 1e6);
         out.printf(Locale.ROOT, "# pods table: %d rows (kubectl: %d) after %.0f ms, %d FX updates; first update at %.0f ms, "
@@ -322,6 +323,8 @@ public final class ViewsBenchmark {
         long lastPulse;
         long lastCpu;
         volatile long maxGapNs;
+        /** The model's updates until populated: when, and how many pods the model had then. */
+        final List<String> updates = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile long maxBusyNs;
         volatile long t0Cpu;
         volatile long populatedCpu;
@@ -386,9 +389,14 @@ public final class ViewsBenchmark {
             watching.set(new Watch(key, seen));
         }
 
-        void applied() {
+        /** FX thread: the view model applied a batch; until populated, when and with how many pods in the model. */
+        void applied(int podsInModel) {
+            long now = System.nanoTime();
             if (firstAppliedAt == 0) {
-                firstAppliedAt = System.nanoTime();
+                firstAppliedAt = now;
+            }
+            if (populatedAt == 0) {
+                updates.add(String.format(Locale.ROOT, "%.0f ms: %d", (now - t0) / 1e6, podsInModel));
             }
         }
 

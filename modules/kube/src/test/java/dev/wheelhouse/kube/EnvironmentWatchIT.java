@@ -16,6 +16,7 @@ import dev.wheelhouse.core.cluster.RowKey;
 import dev.wheelhouse.core.workspace.Environment;
 import dev.wheelhouse.core.workspace.KubeTarget;
 import dev.wheelhouse.core.workspace.Tier;
+import dev.wheelhouse.kube.render.PodRenderer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.net.ServerSocket;
@@ -387,6 +388,28 @@ class EnvironmentWatchIT {
         int otherLive = indexOfFirst(d -> d.batch().snapshot().feeds().stream()
                 .anyMatch(f -> !f.key().kind().equals("Pod") && f.status() == FeedStatus.LIVE));
         assertThat(podRows).isNotNegative().isLessThan(otherLive);
+    }
+
+    @Test
+    void aFirstListGoesOutInOneBatchRenderedAsOneByOne() throws Exception {
+        int n = EnvironmentWatch.RENDER_IN_PARALLEL_FROM + 200;
+        for (int i = 0; i < n; i++) {
+            cluster.create(TestObjects.runningPod("dev", "web-" + i, "registry.example.com/shop/web:1." + i, "node-a"));
+        }
+        watch(cluster.writeKubeconfig(dir, "mock"), env("mock", "dev"), FAST);
+        await().atMost(PROMPTLY).until(() -> row("Pod", "web-" + (n - 1)).isPresent());
+        List<Batches.Delivery> withPods = batches.deliveries.stream()
+                .filter(d -> !d.batch().snapshot().rows("Pod").isEmpty()).toList();
+        assertThat(withPods.getFirst().batch().snapshot().rows("Pod")).as("every pod of the list in the first batch with pods")
+                .hasSize(n);
+        // Rendered on several threads, each row is what the pod's renderer makes of it alone.
+        PodRenderer renderer = new PodRenderer();
+        for (int i = 0; i < n; i += 97) {
+            ResourceRow row = row("Pod", "web-" + i).orElseThrow();
+            Pod pod = cluster.client().pods().inNamespace("dev").withName("web-" + i).get();
+            assertThat(row.cells()).isEqualTo(renderer.render(pod, null).cells());
+            assertThat(row.version()).isEqualTo("1." + i);
+        }
     }
 
     private int indexOfFirst(java.util.function.Predicate<Batches.Delivery> test) {

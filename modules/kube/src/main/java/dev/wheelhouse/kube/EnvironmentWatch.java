@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
 final class EnvironmentWatch implements ClusterSubscription {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentWatch.class);
     private static final AtomicLong IDS = new AtomicLong();
-    /** Rows in one batch from which they are rendered on every core; the churn's batches of a few hundred stay on the loop. */
+    /** Rows in one batch, while the pods come first, from which they are rendered on every core. */
     static final int RENDER_IN_PARALLEL_FROM = 1000;
 
     private final Environment environment;
@@ -669,11 +669,12 @@ final class EnvironmentWatch implements ClusterSubscription {
     }
 
     /**
-     * Loop: the rows of these keys' objects, in their order. A large batch (the first list of
-     * thousands of pods) is rendered on every core, with the loop waiting: renderers are pure
-     * functions of an object and what {@link ModelRelated} reads, and nothing writes the model's
-     * maps meanwhile. On one thread, 10,000 pods took the loop 400 ms of the 2.5-3 s to the
-     * first full pods table on two cores (docs/BENCHMARKS.md, Views, fifth pass).
+     * Loop: the rows of these keys' objects, in their order. While the pods come first, a large
+     * batch (the first list of thousands of pods) is rendered on every core, with the loop
+     * waiting: renderers are pure functions of an object and what {@link ModelRelated} reads, and
+     * nothing writes the model's maps meanwhile. On one thread, 10,000 pods took the loop 400 ms
+     * of the 2.5-3 s to the first full pods table on two cores (docs/BENCHMARKS.md, Views, fifth
+     * pass). Later batches leave the other core to the FX thread, which then has rows to draw.
      */
     private List<RowChange> renderRows(Set<RowKey> keys) {
         List<RowKey> present = new ArrayList<>(keys.size());
@@ -689,7 +690,8 @@ final class EnvironmentWatch implements ClusterSubscription {
         }
         RowChange[] out = new RowChange[present.size()];
         IntStream indices = IntStream.range(0, out.length);
-        (out.length >= RENDER_IN_PARALLEL_FROM ? indices.parallel() : indices).forEach(i -> {
+        boolean podsFirst = !waitingForPods.isEmpty();
+        (podsFirst && out.length >= RENDER_IN_PARALLEL_FROM ? indices.parallel() : indices).forEach(i -> {
             RowKey key = present.get(i);
             out[i] = new RowChange(key, renderRow(key, objectsToRender.get(i), related.get(key.context())));
         });

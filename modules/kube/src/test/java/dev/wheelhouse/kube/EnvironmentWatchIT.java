@@ -396,7 +396,8 @@ class EnvironmentWatchIT {
         for (int i = 0; i < n; i++) {
             cluster.create(TestObjects.runningPod("dev", "web-" + i, "registry.example.com/shop/web:1." + i, "node-a"));
         }
-        watch(cluster.writeKubeconfig(dir, "mock"), env("mock", "dev"), FAST);
+        // The other kinds wait for the pods, so the pods' batch is rendered on every core.
+        watch(cluster.writeKubeconfig(dir, "mock"), env("mock", "dev"), FAST.withPodsFirstAtMost(Duration.ofSeconds(60)));
         await().atMost(PROMPTLY).until(() -> row("Pod", "web-" + (n - 1)).isPresent());
         List<Batches.Delivery> withPods = batches.deliveries.stream()
                 .filter(d -> !d.batch().snapshot().rows("Pod").isEmpty()).toList();

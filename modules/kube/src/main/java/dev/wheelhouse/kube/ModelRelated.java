@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** {@link Related} answered from the live model's objects of one context. Loop thread only. */
+/** {@link Related} answered from the live model's objects of one context: on the loop, or on threads the loop waits for (reading only). */
 final class ModelRelated implements Related {
     private final String context;
     private final Map<FeedKey, Map<String, HasMetadata>> objects;

@@ -126,6 +126,14 @@ final class EnvironmentWatch implements ClusterSubscription {
         volatile FeedState state;
         volatile boolean everSynced;
         long notWatchingSince;
+        /**
+         * The first list: its size once the informer has synced (-1 before), the items offered
+         * so far (both under the feed's lock), and whether they have all been offered. Fabric8
+         * hands the listed items to the handler after the sync, on its own thread.
+         */
+        int firstListSize = -1;
+        int firstListOffered;
+        volatile boolean firstListOut;
 
         Feed(FeedKey key, ResourceKind<?> kind, String server, Instant now) {
             this.key = key;
@@ -359,7 +367,15 @@ final class EnvironmentWatch implements ClusterSubscription {
             }
             if (failure == null) {
                 feed.everSynced = true;
-                setState(feed, FeedStatus.LIVE, "");
+                int size = feed.informer.getStore().list().size();
+                boolean out;
+                synchronized (feed) {
+                    feed.firstListSize = size;
+                    out = feed.firstListOffered >= size;
+                }
+                if (out) {
+                    firstListOut(feed);
+                }
             } else if (feed.state.status() == FeedStatus.CONNECTING) {
                 FeedErrors.Verdict v = FeedErrors.classify(failure, feed.key.context(), kind.info().plural(), feed.what,
                         feed.server);
@@ -368,24 +384,40 @@ final class EnvironmentWatch implements ClusterSubscription {
         });
     }
 
+    /** Every item of the feed's first list has been offered: the feed is live, and its state change flushes them. */
+    private void firstListOut(Feed feed) {
+        feed.firstListOut = true;
+        setState(feed, FeedStatus.LIVE, "");
+    }
+
     /**
      * Informer thread: no work but trimming the object and a map put. The items of a feed's first
-     * list wait for the list's end, whose state change flushes them: a flush amid them sent a
-     * handful of pods and held the thousands after them back a whole coalescing interval.
+     * list go out together, once the last of them is offered (the feed then turns live): a flush
+     * amid them sent a handful of pods and held the thousands after them back a whole coalescing
+     * interval.
      */
     private void offer(Feed from, HasMetadata object, boolean deleted) {
-        if (object == null || object.getMetadata() == null || object.getMetadata().getName() == null) {
+        // A nameless object is not kept, but it counts among the first list's items.
+        if (object != null && object.getMetadata() != null && object.getMetadata().getName() != null) {
+            Trim.trim(object);
+            FeedKey feed = from.key;
+            RowKey key = new RowKey(feed.context(), feed.kind(), feed.namespace(), object.getMetadata().getName());
+            long now = System.nanoTime();
+            touched.put(key, now);
+            pending.put(key, new Change(feed, object, deleted));
+            lastChangeNanos = now;
+        }
+        if (from.firstListOut) {
+            requestFlush();
             return;
         }
-        Trim.trim(object);
-        FeedKey feed = from.key;
-        RowKey key = new RowKey(feed.context(), feed.kind(), feed.namespace(), object.getMetadata().getName());
-        long now = System.nanoTime();
-        touched.put(key, now);
-        pending.put(key, new Change(feed, object, deleted));
-        lastChangeNanos = now;
-        if (from.everSynced) {
-            requestFlush();
+        boolean out;
+        synchronized (from) {
+            from.firstListOffered++;
+            out = from.firstListSize >= 0 && from.firstListOffered == from.firstListSize;
+        }
+        if (out) {
+            firstListOut(from);
         }
     }
 
@@ -432,14 +464,22 @@ final class EnvironmentWatch implements ClusterSubscription {
                 } else if (now - feed.notWatchingSince >= options.reconnectGrace().toNanos()) {
                     setState(feed, FeedStatus.RECONNECTING, "watch of " + feed.what + " lost; reconnecting with backoff");
                 }
-            } else if (watching && status != FeedStatus.MISCONFIGURED) {
+            } else if (watching && status != FeedStatus.MISCONFIGURED && !listingFirst(feed)) {
                 boolean reconnected = feed.everSynced;
                 feed.everSynced = true;
+                feed.firstListOut = true;
                 setState(feed, FeedStatus.LIVE, "");
                 if (reconnected) {
                     reconcile(feed);
                 }
             }
+        }
+    }
+
+    /** Whether the feed's first list has synced and its items are still being handed over (it turns live after). */
+    private static boolean listingFirst(Feed feed) {
+        synchronized (feed) {
+            return feed.firstListSize >= 0 && !feed.firstListOut;
         }
     }
 

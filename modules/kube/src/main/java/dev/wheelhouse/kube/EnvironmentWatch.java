@@ -134,6 +134,7 @@ final class EnvironmentWatch implements ClusterSubscription {
         int firstListSize = -1;
         int firstListOffered;
         volatile boolean firstListOut;
+        volatile long firstListSyncedNanos;
 
         Feed(FeedKey key, ResourceKind<?> kind, String server, Instant now) {
             this.key = key;
@@ -368,6 +369,7 @@ final class EnvironmentWatch implements ClusterSubscription {
             if (failure == null) {
                 feed.everSynced = true;
                 int size = feed.informer.getStore().list().size();
+                feed.firstListSyncedNanos = System.nanoTime();
                 boolean out;
                 synchronized (feed) {
                     feed.firstListSize = size;
@@ -464,7 +466,12 @@ final class EnvironmentWatch implements ClusterSubscription {
                 } else if (now - feed.notWatchingSince >= options.reconnectGrace().toNanos()) {
                     setState(feed, FeedStatus.RECONNECTING, "watch of " + feed.what + " lost; reconnecting with backoff");
                 }
-            } else if (watching && status != FeedStatus.MISCONFIGURED && !listingFirst(feed)) {
+            } else if (listingFirst(feed)) {
+                // Should the count of the first list's items ever come short, the feed is not left connecting.
+                if (now - feed.firstListSyncedNanos >= options.reconnectGrace().toNanos()) {
+                    firstListOut(feed);
+                }
+            } else if (watching && status != FeedStatus.MISCONFIGURED) {
                 boolean reconnected = feed.everSynced;
                 feed.everSynced = true;
                 feed.firstListOut = true;

@@ -126,15 +126,7 @@ final class EnvironmentWatch implements ClusterSubscription {
         volatile FeedState state;
         volatile boolean everSynced;
         long notWatchingSince;
-        /**
-         * The first list: its size once the informer has synced (-1 before), the items offered
-         * so far (both under the feed's lock), and whether they have all been offered. Fabric8
-         * hands the listed items to the handler after the sync, on its own thread.
-         */
-        int firstListSize = -1;
-        int firstListOffered;
-        volatile boolean firstListOut;
-        volatile long firstListSyncedNanos;
+        final FirstListHandover firstList = new FirstListHandover();
 
         Feed(FeedKey key, ResourceKind<?> kind, String server, Instant now) {
             this.key = key;
@@ -368,15 +360,8 @@ final class EnvironmentWatch implements ClusterSubscription {
             }
             if (failure == null) {
                 feed.everSynced = true;
-                int size = feed.informer.getStore().list().size();
-                feed.firstListSyncedNanos = System.nanoTime();
-                boolean out;
-                synchronized (feed) {
-                    feed.firstListSize = size;
-                    out = feed.firstListOffered >= size;
-                }
-                if (out) {
-                    firstListOut(feed);
+                if (feed.firstList.synced(feed.informer.getStore().list().size(), System.nanoTime())) {
+                    setState(feed, FeedStatus.LIVE, "");
                 }
             } else if (feed.state.status() == FeedStatus.CONNECTING) {
                 FeedErrors.Verdict v = FeedErrors.classify(failure, feed.key.context(), kind.info().plural(), feed.what,
@@ -386,17 +371,10 @@ final class EnvironmentWatch implements ClusterSubscription {
         });
     }
 
-    /** Every item of the feed's first list has been offered: the feed is live, and its state change flushes them. */
-    private void firstListOut(Feed feed) {
-        feed.firstListOut = true;
-        setState(feed, FeedStatus.LIVE, "");
-    }
-
     /**
      * Informer thread: no work but trimming the object and a map put. The items of a feed's first
-     * list go out together, once the last of them is offered (the feed then turns live): a flush
-     * amid them sent a handful of pods and held the thousands after them back a whole coalescing
-     * interval.
+     * list go out together: the feed turns live (a state change, which flushes) once the last of
+     * them is handed over ({@link FirstListHandover}).
      */
     private void offer(Feed from, HasMetadata object, boolean deleted) {
         // A nameless object is not kept, but it counts among the first list's items.
@@ -409,17 +387,10 @@ final class EnvironmentWatch implements ClusterSubscription {
             pending.put(key, new Change(feed, object, deleted));
             lastChangeNanos = now;
         }
-        if (from.firstListOut) {
+        if (from.firstList.out()) {
             requestFlush();
-            return;
-        }
-        boolean out;
-        synchronized (from) {
-            from.firstListOffered++;
-            out = from.firstListSize >= 0 && from.firstListOffered == from.firstListSize;
-        }
-        if (out) {
-            firstListOut(from);
+        } else if (from.firstList.handed()) {
+            setState(from, FeedStatus.LIVE, "");
         }
     }
 
@@ -466,27 +437,20 @@ final class EnvironmentWatch implements ClusterSubscription {
                 } else if (now - feed.notWatchingSince >= options.reconnectGrace().toNanos()) {
                     setState(feed, FeedStatus.RECONNECTING, "watch of " + feed.what + " lost; reconnecting with backoff");
                 }
-            } else if (listingFirst(feed)) {
+            } else if (feed.firstList.inProgress()) {
                 // Should the count of the first list's items ever come short, the feed is not left connecting.
-                if (now - feed.firstListSyncedNanos >= options.reconnectGrace().toNanos()) {
-                    firstListOut(feed);
+                if (feed.firstList.overdue(now, options.reconnectGrace().toNanos())) {
+                    setState(feed, FeedStatus.LIVE, "");
                 }
             } else if (watching && status != FeedStatus.MISCONFIGURED) {
                 boolean reconnected = feed.everSynced;
                 feed.everSynced = true;
-                feed.firstListOut = true;
+                feed.firstList.end();
                 setState(feed, FeedStatus.LIVE, "");
                 if (reconnected) {
                     reconcile(feed);
                 }
             }
-        }
-    }
-
-    /** Whether the feed's first list has synced and its items are still being handed over (it turns live after). */
-    private static boolean listingFirst(Feed feed) {
-        synchronized (feed) {
-            return feed.firstListSize >= 0 && !feed.firstListOut;
         }
     }
 

@@ -89,7 +89,9 @@ class LiveViewsFxTest {
         return onFx(() -> live.table(kind) == null ? List.of() : List.copyOf(live.table(kind).table().getItems()));
     }
 
+    /** Selects a tab once it exists: the group tabs are built when the kinds are discovered. */
     private void select(FxRobot robot, EnvironmentLiveView live, String tab) {
+        until("the " + tab + " tab exists", () -> onFx(() -> live.getTabs().stream().anyMatch(x -> x.getText().equals(tab))));
         onFx(() -> {
             TabPane tabs = live;
             Tab t = tabs.getTabs().stream().filter(x -> x.getText().equals(tab)).findFirst().orElseThrow();

@@ -604,7 +604,14 @@ final class EnvironmentWatch implements ClusterSubscription {
         Set<String> changedKinds = new LinkedHashSet<>();
         for (RowChange change : renderRows(render)) {
             RowKey key = change.key();
-            rows.computeIfAbsent(key.kind(), k -> new LinkedHashMap<>()).put(key, change.row());
+            Map<RowKey, ResourceRow> of = rows.computeIfAbsent(key.kind(), k -> new LinkedHashMap<>());
+            // A row rendered the same as before is no change (a status heartbeat, a dependent
+            // re-rendered to the same count): nothing goes out, and the model keeps the very
+            // object the tables show, which is how they tell unchanged rows cheaply.
+            if (change.row().equals(of.get(key))) {
+                continue;
+            }
+            of.put(key, change.row());
             changes.add(change);
             changedKinds.add(key.kind());
         }

@@ -170,6 +170,28 @@ class EnvironmentWatchIT {
         await().atMost(Duration.ofSeconds(2)).until(() -> row("NetworkPolicy", "web-only").map(r -> r.cell(2).equals("0")).orElse(false));
     }
 
+    @Test
+    void anEditThatChangesNothingShownIsNoChangeAndTheRowStaysTheSameObject() throws Exception {
+        watchMock();
+        cluster.create(TestObjects.runningPod("dev", "web-1", "registry.example.com/shop/web:1.4.2", "node-a"));
+        await().atMost(PROMPTLY).until(() -> row("Pod", "web-1").isPresent());
+        ResourceRow shown = row("Pod", "web-1").orElseThrow();
+        int before = batches.deliveries.size();
+
+        // An annotation is in no column: the row must stay the very object the tables hold.
+        cluster.client().pods().inNamespace("dev").withName("web-1").edit(p -> new PodBuilder(p)
+                .editMetadata().addToAnnotations("example.com/touched", "yes").endMetadata().build());
+        await().during(Duration.ofMillis(600)).atMost(PROMPTLY).until(() -> row("Pod", "web-1").orElseThrow() == shown);
+        List<Batches.Delivery> since = List.copyOf(batches.deliveries);
+        assertThat(since.subList(before, since.size()))
+                .allSatisfy(d -> assertThat(d.batch().changes()).noneMatch(c -> c.key().name().equals("web-1")));
+
+        cluster.client().pods().inNamespace("dev").withName("web-1").edit(p -> new PodBuilder(p)
+                .editStatus().editFirstContainerStatus().withRestartCount(3).endContainerStatus().endStatus().build());
+        await().atMost(PROMPTLY).until(() -> row("Pod", "web-1").map(r -> r.cell(3).equals("3")).orElse(false));
+        assertThat(firstDeliveryWith("web-1", false)).isPositive();
+    }
+
     long firstDeliveryWith(String name, boolean removed) {
         return batches.deliveries.stream()
                 .filter(d -> d.batch().changes().stream().anyMatch(c -> c.key().name().equals(name) && c.removed() == removed))

@@ -56,7 +56,7 @@ public final class RollbackBenchmark {
         Path dir = Files.createTempDirectory("wheelhouse-rollback-bench");
         Path kubeconfig = dir.resolve("kubeconfig");
         Path data = Files.createDirectories(dir.resolve("console"));
-        SandboxProcess sandbox = SandboxProcess.start(wheelhouse, dir, kubeconfig, 0, 0, 0, out);
+        SandboxProcess sandbox = SandboxProcess.start(wheelhouse, dir, kubeconfig, 0, 0, 0, 0, out);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::kill));
         try {
             String ns = "shop-" + env.substring(env.indexOf('-') + 1);

@@ -23,26 +23,33 @@ public final class SandboxProcess {
         this.process = process;
     }
 
-    /** The sandbox seeded at this scale, with so many container restarts (and Events) a second. */
+    /**
+     * The sandbox seeded at this scale, with so many container restarts (and Events) a second,
+     * at this niceness (0: as any process; {@code nice -n} otherwise, Linux and macOS).
+     */
     public static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, int pods, int deployments, int churn,
-            PrintStream out) throws IOException, InterruptedException {
+            int nice, PrintStream out) throws IOException, InterruptedException {
         return start(wheelhouse, dir, kubeconfig, List.of("--pods", Integer.toString(pods),
-                "--deployments", Integer.toString(deployments), "--churn", Integer.toString(churn)), out);
+                "--deployments", Integer.toString(deployments), "--churn", Integer.toString(churn)), nice, out);
     }
 
     /** The sandbox with its demo seed, as a new user meets it. */
     public static SandboxProcess startDemo(Path wheelhouse, Path dir, Path kubeconfig, PrintStream out)
             throws IOException, InterruptedException {
-        return start(wheelhouse, dir, kubeconfig, List.of(), out);
+        return start(wheelhouse, dir, kubeconfig, List.of(), 0, out);
     }
 
-    private static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, List<String> seed,
+    private static SandboxProcess start(Path wheelhouse, Path dir, Path kubeconfig, List<String> seed, int nice,
             PrintStream out) throws IOException, InterruptedException {
         if (!Files.isExecutable(wheelhouse)) {
             throw new IOException(wheelhouse + " is not there: build the distribution first (./mvnw -B -DskipTests package)");
         }
         Path data = Files.createDirectories(dir.resolve("data"));
-        List<String> command = new ArrayList<>(List.of(wheelhouse.toAbsolutePath().toString(), "sandbox"));
+        List<String> command = new ArrayList<>();
+        if (nice != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
+        command.addAll(List.of(wheelhouse.toAbsolutePath().toString(), "sandbox"));
         command.addAll(seed);
         command.addAll(List.of("--kubeconfig", kubeconfig.toString(),
                 "--workspace", workspace(dir).toString(), "--data-dir", data.toString()));

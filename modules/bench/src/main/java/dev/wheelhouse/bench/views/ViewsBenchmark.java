@@ -222,6 +222,16 @@ public final class ViewsBenchmark {
                 fx.populatedCount, expected, populatedMs, vm.updatesProperty().get(), (fx.firstAppliedAt - fx.t0) / 1e6,
                 (fx.firstPodsAt - fx.t0) / 1e6, fx.maxGapNs / 1e6, fx.maxBusyNs / 1e6, populatedCpuMs);
 
+        // The deleter: a client made and used once before the window, so that the window's first
+        // change does not wait for a cold client (its first call took 263 ms, inside the window).
+        Config config = Config.fromKubeconfig(CONTEXT, Files.readString(kubeconfig), null);
+        // The console's own HTTP stack (KubeClients): the deleter shares this JVM, and a second one
+        // (Fabric8's default, Vert.x and Netty) would count its classes and buffers as the console's.
+        KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
+                .withConfig(config).build();
+        client.pods().inNamespace(NAMESPACES.getFirst()).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                .withLimit(1L).build());
+
         // The churn window: pulse gaps, and pods deleted (kubectl delete pod) while their table shows.
         Thread.sleep(2000);
         ThreadCpu.print(out, "from connecting until populated", fx.t0Threads, fx.populatedThreads, 12);
@@ -243,13 +253,10 @@ public final class ViewsBenchmark {
         List<ResourceRow> podsToDelete = vm.snapshot().rows("Pod").stream()
                 .filter(r -> r.namespace().equals("shop-dev")).toList();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Double> calls = new ArrayList<>();
         int misses = 0;
         long windowEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        Config config = Config.fromKubeconfig(CONTEXT, Files.readString(kubeconfig), null);
-        // The console's own HTTP stack (KubeClients): the deleter shares this JVM, and a second one
-        // (Fabric8's default, Vert.x and Netty) would count its classes and buffers as the console's.
-        try (KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
-                .withConfig(config).build()) {
+        try (client) {
             int n = 0;
             while (System.nanoTime() < windowEnd) {
                 ResourceRow d = podsToDelete.get(n % podsToDelete.size());
@@ -257,6 +264,7 @@ public final class ViewsBenchmark {
                 fx.watchFor(d.key(), seen);
                 long t = System.nanoTime();
                 client.pods().inNamespace(d.namespace()).withName(d.name()).delete();
+                calls.add((System.nanoTime() - t) / 1e6);
                 try {
                     long at = seen.get(10, TimeUnit.SECONDS);
                     latencies.add((at - t) / 1e6);
@@ -301,6 +309,7 @@ public final class ViewsBenchmark {
                 gapMs.size() + 1, lat.size() + misses, misses, podRows,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
         out.printf(Locale.ROOT, "# change latencies (ms): %s%n", lat.stream().map(Results::millis).toList());
+        out.printf(Locale.ROOT, "# the delete calls, in the same order as made (ms): %s%n", calls.stream().map(Results::millis).toList());
         out.printf(Locale.ROOT, "# longest pulse gaps (when in the window, which began %.1f s into the JVM's uptime: gap, "
                 + "FX CPU in it): %s%n", windowUptimeMs / 1e3, longestGaps(gaps, recorded.get(1), 5));
 

@@ -8,10 +8,14 @@ import java.time.format.DateTimeParseException;
 public final class Ages {
     private Ages() {}
 
-    /** The age of an AGE cell (an ISO-8601 instant, or "" for unknown) at {@code now}. */
+    /**
+     * The age of an AGE cell at {@code now}: an ISO-8601 instant, or "" where there is no time to
+     * tell, shown blank (a pod that never restarted has no LAST RESTART; every object from an
+     * API server has its creation time).
+     */
     public static String cell(String isoInstant, Instant now) {
         if (isoInstant == null || isoInstant.isEmpty()) {
-            return "<unknown>";
+            return "";
         }
         try {
             return since(Instant.parse(isoInstant), now);

@@ -39,7 +39,7 @@ class CoreClusterTest {
         assertThat(Ages.human(Duration.ofSeconds(-5))).isEqualTo("<invalid>");
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
         assertThat(Ages.cell("2026-03-01T11:58:00Z", now)).isEqualTo("2m");
-        assertThat(Ages.cell("", now)).as("no time to tell, as a pod that never restarted: blank").isEmpty();
+        assertThat(Ages.cell("", now)).as("no time to tell, as a pod that never restarted: a dash").isEqualTo("—");
     }
 
     @Test

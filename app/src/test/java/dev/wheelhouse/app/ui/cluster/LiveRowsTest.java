@@ -27,13 +27,35 @@ class LiveRowsTest {
         return List.copyOf(byName.values());
     }
 
+    private static Map<String, ResourceRow> running(int pods) {
+        Map<String, ResourceRow> model = new LinkedHashMap<>();
+        for (int i = 0; i < pods; i++) {
+            model.put("pod-" + i, pod("pod-" + i, "Running", 0));
+        }
+        return model;
+    }
+
+    /** So many random changes to the model: a pod removed, a new one, or one's status and restarts changed. */
+    private static void churn(Map<String, ResourceRow> model, Random random, int changes) {
+        for (int n = 0; n < changes; n++) {
+            List<String> names = new ArrayList<>(model.keySet());
+            String name = names.get(random.nextInt(names.size()));
+            switch (random.nextInt(4)) {
+                case 0 -> model.remove(name);
+                case 1 -> {
+                    String added = "new-" + random.nextInt(1_000_000_000);
+                    model.put(added, pod(added, "Pending", 0));
+                }
+                default -> model.put(name, pod(name, random.nextBoolean() ? "Running" : "CrashLoopBackOff",
+                        random.nextInt(9)));
+            }
+        }
+    }
+
     @Test
     void randomBatchesOfChangesGiveTheRowsOfAFullReplace() {
         Random random = new Random(42);
-        Map<String, ResourceRow> model = new LinkedHashMap<>();
-        for (int i = 0; i < 300; i++) {
-            model.put("pod-" + i, pod("pod-" + i, "Running", 0));
-        }
+        Map<String, ResourceRow> model = running(300);
         LiveRows rows = new LiveRows();
         SortedList<ResourceRow> byRestarts = new SortedList<>(new FilteredList<>(rows),
                 Comparator.comparing((ResourceRow r) -> Integer.parseInt(r.cell(2))).thenComparing(ResourceRow::name));
@@ -43,18 +65,8 @@ class LiveRowsTest {
         assertThat(rows.catchUp(model(model), Integer.MAX_VALUE)).isZero();
         assertThat(rows).containsExactlyElementsOf(model(model));
 
-        int next = 300;
         for (int batch = 0; batch < 50; batch++) {
-            for (int n = 0; n < 20; n++) {
-                List<String> names = new ArrayList<>(model.keySet());
-                String name = names.get(random.nextInt(names.size()));
-                switch (random.nextInt(4)) {
-                    case 0 -> model.remove(name);
-                    case 1 -> model.put("pod-" + next, pod("pod-" + next++, "Pending", 0));
-                    default -> model.put(name, pod(name, random.nextBoolean() ? "Running" : "CrashLoopBackOff",
-                            random.nextInt(9)));
-                }
-            }
+            churn(model, random, 20);
             changes.clear();
             assertThat(rows.catchUp(model(model), Integer.MAX_VALUE)).isZero();
 
@@ -114,23 +126,11 @@ class LiveRowsTest {
     @Test
     void randomBatchesCaughtUpWithinASmallLimitEndEqualToTheModel() {
         Random random = new Random(7);
-        Map<String, ResourceRow> model = new LinkedHashMap<>();
-        for (int i = 0; i < 200; i++) {
-            model.put("pod-" + i, pod("pod-" + i, "Running", 0));
-        }
+        Map<String, ResourceRow> model = running(200);
         LiveRows rows = new LiveRows();
         rows.catchUp(model(model), Integer.MAX_VALUE);
-        int next = 200;
         for (int batch = 0; batch < 40; batch++) {
-            for (int n = 0; n < 15; n++) {
-                List<String> names = new ArrayList<>(model.keySet());
-                String name = names.get(random.nextInt(names.size()));
-                switch (random.nextInt(3)) {
-                    case 0 -> model.remove(name);
-                    case 1 -> model.put("pod-" + next, pod("pod-" + next++, "Pending", 0));
-                    default -> model.put(name, pod(name, "CrashLoopBackOff", random.nextInt(9)));
-                }
-            }
+            churn(model, random, 15);
             List<ResourceRow> latest = model(model);
             int calls = 0;
             while (rows.catchUp(latest, 3) > 0) {

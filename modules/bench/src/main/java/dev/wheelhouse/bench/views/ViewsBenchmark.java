@@ -332,25 +332,20 @@ public final class ViewsBenchmark {
         Results.print(out, "views", "console_rss_after_close_mb", Results.megabytes(rss), "MB");
     }
 
+    /** The index of a kind's column, which the benchmark cannot do without. */
     static int column(dev.wheelhouse.core.cluster.KindInfo kind, String name) {
-        for (int i = 0; i < kind.columns().size(); i++) {
-            if (kind.columns().get(i).name().equals(name)) {
-                return i;
-            }
+        int index = kind.columnIndex(name);
+        if (index < 0) {
+            throw new IllegalStateException(kind.kind() + " has no column " + name);
         }
-        throw new IllegalStateException(kind.kind() + " has no column " + name);
+        return index;
     }
 
-    /** Each pod's restarts (the leading number of its RESTARTS cell, "4 (2m ago)"), by key. */
+    /** Each pod's restarts (its RESTARTS cell, a number as PodRenderer writes it), by key. */
     static Map<RowKey, Long> restarts(List<ResourceRow> pods, int column) {
         Map<RowKey, Long> byKey = new java.util.HashMap<>();
         for (ResourceRow r : pods) {
-            String cell = r.cell(column);
-            int end = 0;
-            while (end < cell.length() && Character.isDigit(cell.charAt(end))) {
-                end++;
-            }
-            byKey.put(r.key(), end == 0 ? 0 : Long.parseLong(cell.substring(0, end)));
+            byKey.put(r.key(), Long.parseLong(r.cell(column)));
         }
         return byKey;
     }

@@ -14,9 +14,10 @@ public final class Ages {
     /**
      * The age of an AGE cell at {@code now}: an ISO-8601 instant, or "" where there is no time to
      * tell, shown as a dash (a pod that never restarted has no LAST RESTART; every object from an
-     * API server has its creation time). Not blank: with an empty text in each of those cells,
-     * the pods table was drawn again at every pulse (the renderer's CPU went from 4 to 36 s a
-     * minute in the views benchmark); with a dash it was not.
+     * API server has its creation time). Not blank: with an empty text in those cells the views
+     * benchmark's renderer thread used 32-37 s of CPU a minute instead of 4 s, in three runs;
+     * with a dash it was back at 4 s. A small table with empty cells alone did not show it, and
+     * the cause in JavaFX is not known (docs/BENCHMARKS.md, Views, sixth pass).
      */
     public static String cell(String isoInstant, Instant now) {
         if (isoInstant == null || isoInstant.isEmpty()) {
